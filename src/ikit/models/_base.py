@@ -1,0 +1,126 @@
+"""The conventions every model follows.
+
+- A model is a :class:`Model`: a keyword-only msgspec Struct whose optional fields default
+  to ``None`` and are left out when encoded, so ``msgspec.json.encode`` gives exactly the
+  JSON Discord documents (unset fields omitted, not null).
+- Snowflakes are :class:`Snowflake` (an ``int``) in Python and strings on the wire.
+- Integer enums derive from :class:`DiscordEnum`: a value Discord adds later decodes to a
+  pseudo-member named ``UNKNOWN_<value>`` instead of failing.
+- Unions of structs are tagged by Discord's ``type`` field. A tag nobody knows yet is
+  handled by :mod:`ikit.models._decode`, which turns that node into the union's
+  ``Unknown...`` catch-all and keeps its raw fields.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any, Self
+
+import msgspec
+
+__all__ = [
+    "DISCORD_EPOCH_MS",
+    "DiscordEnum",
+    "Model",
+    "Snowflake",
+    "dec_hook",
+    "enc_hook",
+]
+
+#: Milliseconds from the Unix epoch to Discord's epoch (2015-01-01T00:00:00Z).
+DISCORD_EPOCH_MS = 1_420_070_400_000
+
+
+class Model(
+    msgspec.Struct,
+    kw_only=True,
+    omit_defaults=True,
+    repr_omit_defaults=True,
+):
+    """Base of every model: keyword-only, defaults omitted when encoded."""
+
+
+class Snowflake(int):
+    """A Discord id: an ``int`` in Python, a string on the wire.
+
+    Its high bits carry the time it was made, which :attr:`created_at` reads.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Snowflake({int(self)})"
+
+    @property
+    def timestamp_ms(self) -> int:
+        """Milliseconds since the Unix epoch at which the id was made."""
+        return (int(self) >> 22) + DISCORD_EPOCH_MS
+
+    @property
+    def created_at(self) -> datetime:
+        """When the id was made, as an aware UTC datetime."""
+        return datetime.fromtimestamp(self.timestamp_ms / 1000, tz=UTC)
+
+    @classmethod
+    def from_datetime(cls, when: datetime) -> Self:
+        """The smallest snowflake made at ``when`` (useful for tests and pagination)."""
+        ms = int(when.timestamp() * 1000) - DISCORD_EPOCH_MS
+        return cls(max(ms, 0) << 22)
+
+
+class DiscordEnum(enum.IntEnum):
+    """An integer enum that survives values Discord adds later.
+
+    ``MyEnum(99)`` returns a pseudo-member with ``name == "UNKNOWN_99"`` and value 99; it
+    compares equal to 99 and encodes as 99.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None
+        member = int.__new__(cls, value)
+        member._name_ = f"UNKNOWN_{value}"
+        member._value_ = value
+        # Cache it, so that the same unknown value is the same object every time.
+        cls._value2member_map_[value] = member
+        return member
+
+    @property
+    def known(self) -> bool:
+        """Whether ikit knows this value (False for values Discord added later)."""
+        return self._name_ in type(self).__members__
+
+
+def _decode_snowflake(value: object) -> Snowflake:
+    # Discord sends ids as strings, but echoes back as ints ids that were sent as ints.
+    if isinstance(value, str):
+        if not value.isdigit():
+            raise ValueError(f"Expected a snowflake (a string of digits), got {value!r}")
+        return Snowflake(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return Snowflake(value)
+    raise ValueError(f"Expected a snowflake (a string of digits), got {value!r}")
+
+
+def dec_hook(type_: type, value: object) -> object:
+    """msgspec decode hook for ikit's custom wire types."""
+    if type_ is Snowflake:
+        return _decode_snowflake(value)
+    from ikit.models.flags import Permissions, _PermissionsOnWire
+
+    if type_ is _PermissionsOnWire:
+        if isinstance(value, str) and value.isdigit():
+            return Permissions(int(value))
+        if isinstance(value, int) and not isinstance(value, bool):
+            return Permissions(value)
+        raise ValueError(f"Expected a permission set (a string of digits), got {value!r}")
+    raise NotImplementedError(f"ikit cannot decode {type_!r}")
+
+
+def enc_hook(value: Any) -> Any:
+    """msgspec encode hook: snowflakes become strings."""
+    if isinstance(value, int):
+        return str(int(value))
+    raise NotImplementedError(f"ikit cannot encode {type(value).__name__} values")
