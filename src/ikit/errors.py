@@ -9,14 +9,14 @@ Catch :class:`IkitError` to catch them all. The tree::
     │   │                               or a timestamp outside the window
     │   ├── ReplayedInteraction    401: an interaction id seen before in the window
     │   └── DecodeError            400: the body is not a valid interaction payload
-    ├── BuildError (ValueError)    a message, modal or component breaks Discord's limits;
-    │                              .violations lists each one with its path and rule
+    ├── BuildError (ValueError)    a message, modal or component breaks Discord's
+    │                              limits; .violations lists each with path and rule
     ├── DeclarationError (ValueError)
     │                              a command, option or route declaration Discord (or
     │                              ikit) would refuse; raised when it is declared
     ├── CustomIdError (ValueError) a custom_id that a route cannot build or parse
-    ├── ResponseError              a handler answered in a way Discord forbids for that
-    │                              interaction (an update to a command, two answers, ...)
+    ├── ResponseError              a handler answered in a way Discord forbids for
+    │                              that interaction (an update to a command, ...)
     └── RestError                  the REST client gave up on a request
         ├── TransportError         the connection failed, after the retries allowed
         └── HTTPError              Discord answered with an error status
@@ -26,9 +26,9 @@ Catch :class:`IkitError` to catch them all. The tree::
             ├── RateLimited        429: still limited after the retries allowed
             └── ServerError        5xx: Discord failed, after the retries allowed
 
-An error says what went wrong and what to do next. Errors about a payload say what was
-expected, what was found and where; errors about an argument name the parameter, the rule
-and the value given.
+An error says what went wrong and what to do next. Errors about a payload say what
+was expected, what was found and where; errors about an argument name the parameter,
+the rule and the value given.
 """
 
 from __future__ import annotations
@@ -131,7 +131,9 @@ class BuildError(IkitError, ValueError):
     (got 6)``.
     """
 
-    def __init__(self, violations: Sequence[Violation], *, root: str = "message") -> None:
+    def __init__(
+        self, violations: Sequence[Violation], *, root: str = "message"
+    ) -> None:
         self.violations: tuple[Violation, ...] = tuple(violations)
         self.root = root
         count = len(self.violations)
@@ -185,7 +187,9 @@ class HTTPError(RestError):
         self.route = route
         self.code = code
         self.message = message
-        self.errors: dict[str, list[str]] = {k: list(v) for k, v in (errors or {}).items()}
+        self.errors: dict[str, list[str]] = {
+            k: list(v) for k, v in (errors or {}).items()
+        }
         super().__init__(self._describe())
 
     def _describe(self) -> str:
@@ -194,7 +198,9 @@ class HTTPError(RestError):
             head += f" (Discord code {self.code})"
         if self.message:
             head += f": {self.message}"
-        details = [f"  {path}: {msg}" for path, msgs in self.errors.items() for msg in msgs]
+        details = [
+            f"  {path}: {msg}" for path, msgs in self.errors.items() for msg in msgs
+        ]
         return "\n".join([head, *details])
 
 

@@ -1,11 +1,11 @@
 """The conventions every model follows.
 
-- A model is a :class:`Model`: a keyword-only msgspec Struct whose optional fields default
-  to ``None`` and are left out when encoded, so ``msgspec.json.encode`` gives exactly the
-  JSON Discord documents (unset fields omitted, not null).
+- A model is a :class:`Model`: a keyword-only msgspec Struct whose optional fields
+  default to ``None`` and are left out when encoded, so ``msgspec.json.encode`` gives
+  exactly the JSON Discord documents (unset fields omitted, not null).
 - Snowflakes are :class:`Snowflake` (an ``int``) in Python and strings on the wire.
-- Integer enums derive from :class:`DiscordEnum`: a value Discord adds later decodes to a
-  pseudo-member named ``UNKNOWN_<value>`` instead of failing.
+- Integer enums derive from :class:`DiscordEnum`: a value Discord adds later decodes to
+  a pseudo-member named ``UNKNOWN_<value>`` instead of failing.
 - Unions of structs are tagged by Discord's ``type`` field. A tag nobody knows yet is
   handled by :mod:`ikit.models._decode`, which turns that node into the union's
   ``Unknown...`` catch-all and keeps its raw fields.
@@ -38,7 +38,12 @@ class Model(
     omit_defaults=True,
     repr_omit_defaults=True,
 ):
-    """Base of every model: keyword-only, defaults omitted when encoded."""
+    """Base of every model: keyword-only, defaults omitted when encoded.
+
+    msgspec applies ``kw_only`` to the fields a class declares itself, so every model
+    repeats ``kw_only=True``: that lets a subclass add required fields after optional
+    ones (a component's ``style`` after the shared ``id``).
+    """
 
 
 class Snowflake(int):
@@ -72,8 +77,8 @@ class Snowflake(int):
 class DiscordEnum(enum.IntEnum):
     """An integer enum that survives values Discord adds later.
 
-    ``MyEnum(99)`` returns a pseudo-member with ``name == "UNKNOWN_99"`` and value 99; it
-    compares equal to 99 and encodes as 99.
+    ``MyEnum(99)`` returns a pseudo-member with ``name == "UNKNOWN_99"`` and value 99;
+    it compares equal to 99 and encodes as 99.
     """
 
     @classmethod
@@ -97,7 +102,9 @@ def _decode_snowflake(value: object) -> Snowflake:
     # Discord sends ids as strings, but echoes back as ints ids that were sent as ints.
     if isinstance(value, str):
         if not value.isdigit():
-            raise ValueError(f"Expected a snowflake (a string of digits), got {value!r}")
+            raise ValueError(
+                f"Expected a snowflake (a string of digits), got {value!r}"
+            )
         return Snowflake(value)
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return Snowflake(value)
@@ -108,14 +115,16 @@ def dec_hook(type_: type, value: object) -> object:
     """msgspec decode hook for ikit's custom wire types."""
     if type_ is Snowflake:
         return _decode_snowflake(value)
-    from ikit.models.flags import Permissions, _PermissionsOnWire
+    from ikit.models.flags import Permissions
 
-    if type_ is _PermissionsOnWire:
+    if type_ is Permissions:
         if isinstance(value, str) and value.isdigit():
             return Permissions(int(value))
         if isinstance(value, int) and not isinstance(value, bool):
             return Permissions(value)
-        raise ValueError(f"Expected a permission set (a string of digits), got {value!r}")
+        raise ValueError(
+            f"Expected a permission set (a string of digits), got {value!r}"
+        )
     raise NotImplementedError(f"ikit cannot decode {type_!r}")
 
 

@@ -1,4 +1,4 @@
-"""Discord's integer enums. Each one accepts values Discord adds later (see DiscordEnum)."""
+"""Discord's integer enums; each accepts values Discord adds later (see DiscordEnum)."""
 
 from __future__ import annotations
 

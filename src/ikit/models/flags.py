@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import ClassVar
 
 __all__ = [
     "AttachmentFlags",
@@ -57,70 +58,124 @@ class UserFlags(enum.IntFlag, boundary=enum.KEEP):
     ACTIVE_DEVELOPER = 1 << 22
 
 
-class Permissions(enum.IntFlag, boundary=enum.KEEP):
-    """Discord's permission bits. On the wire a permission set is a decimal string."""
+class _Bit:
+    """A named permission bit: ``Permissions.ADMINISTRATOR`` reads as a Permissions."""
 
-    CREATE_INSTANT_INVITE = 1 << 0
-    KICK_MEMBERS = 1 << 1
-    BAN_MEMBERS = 1 << 2
-    ADMINISTRATOR = 1 << 3
-    MANAGE_CHANNELS = 1 << 4
-    MANAGE_GUILD = 1 << 5
-    ADD_REACTIONS = 1 << 6
-    VIEW_AUDIT_LOG = 1 << 7
-    PRIORITY_SPEAKER = 1 << 8
-    STREAM = 1 << 9
-    VIEW_CHANNEL = 1 << 10
-    SEND_MESSAGES = 1 << 11
-    SEND_TTS_MESSAGES = 1 << 12
-    MANAGE_MESSAGES = 1 << 13
-    EMBED_LINKS = 1 << 14
-    ATTACH_FILES = 1 << 15
-    READ_MESSAGE_HISTORY = 1 << 16
-    MENTION_EVERYONE = 1 << 17
-    USE_EXTERNAL_EMOJIS = 1 << 18
-    VIEW_GUILD_INSIGHTS = 1 << 19
-    CONNECT = 1 << 20
-    SPEAK = 1 << 21
-    MUTE_MEMBERS = 1 << 22
-    DEAFEN_MEMBERS = 1 << 23
-    MOVE_MEMBERS = 1 << 24
-    USE_VAD = 1 << 25
-    CHANGE_NICKNAME = 1 << 26
-    MANAGE_NICKNAMES = 1 << 27
-    MANAGE_ROLES = 1 << 28
-    MANAGE_WEBHOOKS = 1 << 29
-    MANAGE_GUILD_EXPRESSIONS = 1 << 30
-    USE_APPLICATION_COMMANDS = 1 << 31
-    REQUEST_TO_SPEAK = 1 << 32
-    MANAGE_EVENTS = 1 << 33
-    MANAGE_THREADS = 1 << 34
-    CREATE_PUBLIC_THREADS = 1 << 35
-    CREATE_PRIVATE_THREADS = 1 << 36
-    USE_EXTERNAL_STICKERS = 1 << 37
-    SEND_MESSAGES_IN_THREADS = 1 << 38
-    USE_EMBEDDED_ACTIVITIES = 1 << 39
-    MODERATE_MEMBERS = 1 << 40
-    VIEW_CREATOR_MONETIZATION_ANALYTICS = 1 << 41
-    USE_SOUNDBOARD = 1 << 42
-    CREATE_GUILD_EXPRESSIONS = 1 << 43
-    CREATE_EVENTS = 1 << 44
-    USE_EXTERNAL_SOUNDS = 1 << 45
-    SEND_VOICE_MESSAGES = 1 << 46
-    SET_VOICE_CHANNEL_STATUS = 1 << 48
-    SEND_POLLS = 1 << 49
-    USE_EXTERNAL_APPS = 1 << 50
-    PIN_MESSAGES = 1 << 51
-    BYPASS_SLOWMODE = 1 << 52
+    __slots__ = ("bit", "name")
+
+    def __init__(self, bit: int) -> None:
+        self.bit = bit
+        self.name = ""
+
+    def __set_name__(self, owner: type[Permissions], name: str) -> None:
+        self.name = name
+        owner._names[1 << self.bit] = name
+
+    def __get__(self, instance: object, owner: type[Permissions]) -> Permissions:
+        return owner(1 << self.bit)
 
 
-class _PermissionsOnWire:
-    """Marker type: tells the decoder a field holds a permission set as a string."""
+class Permissions(int):
+    """A set of Discord permission bits: an ``int`` in Python, a decimal string on the
+    wire. Bits Discord adds later are kept.
+
+    ``Permissions.ADMINISTRATOR in member.permissions`` tests a bit; ``|``, ``&``, ``^``
+    and ``~`` combine sets; iterating yields the names of the bits that are set.
+    """
+
+    __slots__ = ()
+    _names: ClassVar[dict[int, str]] = {}
+
+    CREATE_INSTANT_INVITE = _Bit(0)
+    KICK_MEMBERS = _Bit(1)
+    BAN_MEMBERS = _Bit(2)
+    ADMINISTRATOR = _Bit(3)
+    MANAGE_CHANNELS = _Bit(4)
+    MANAGE_GUILD = _Bit(5)
+    ADD_REACTIONS = _Bit(6)
+    VIEW_AUDIT_LOG = _Bit(7)
+    PRIORITY_SPEAKER = _Bit(8)
+    STREAM = _Bit(9)
+    VIEW_CHANNEL = _Bit(10)
+    SEND_MESSAGES = _Bit(11)
+    SEND_TTS_MESSAGES = _Bit(12)
+    MANAGE_MESSAGES = _Bit(13)
+    EMBED_LINKS = _Bit(14)
+    ATTACH_FILES = _Bit(15)
+    READ_MESSAGE_HISTORY = _Bit(16)
+    MENTION_EVERYONE = _Bit(17)
+    USE_EXTERNAL_EMOJIS = _Bit(18)
+    VIEW_GUILD_INSIGHTS = _Bit(19)
+    CONNECT = _Bit(20)
+    SPEAK = _Bit(21)
+    MUTE_MEMBERS = _Bit(22)
+    DEAFEN_MEMBERS = _Bit(23)
+    MOVE_MEMBERS = _Bit(24)
+    USE_VAD = _Bit(25)
+    CHANGE_NICKNAME = _Bit(26)
+    MANAGE_NICKNAMES = _Bit(27)
+    MANAGE_ROLES = _Bit(28)
+    MANAGE_WEBHOOKS = _Bit(29)
+    MANAGE_GUILD_EXPRESSIONS = _Bit(30)
+    USE_APPLICATION_COMMANDS = _Bit(31)
+    REQUEST_TO_SPEAK = _Bit(32)
+    MANAGE_EVENTS = _Bit(33)
+    MANAGE_THREADS = _Bit(34)
+    CREATE_PUBLIC_THREADS = _Bit(35)
+    CREATE_PRIVATE_THREADS = _Bit(36)
+    USE_EXTERNAL_STICKERS = _Bit(37)
+    SEND_MESSAGES_IN_THREADS = _Bit(38)
+    USE_EMBEDDED_ACTIVITIES = _Bit(39)
+    MODERATE_MEMBERS = _Bit(40)
+    VIEW_CREATOR_MONETIZATION_ANALYTICS = _Bit(41)
+    USE_SOUNDBOARD = _Bit(42)
+    CREATE_GUILD_EXPRESSIONS = _Bit(43)
+    CREATE_EVENTS = _Bit(44)
+    USE_EXTERNAL_SOUNDS = _Bit(45)
+    SEND_VOICE_MESSAGES = _Bit(46)
+    SET_VOICE_CHANNEL_STATUS = _Bit(48)
+    SEND_POLLS = _Bit(49)
+    USE_EXTERNAL_APPS = _Bit(50)
+    PIN_MESSAGES = _Bit(51)
+    BYPASS_SLOWMODE = _Bit(52)
+
+    @classmethod
+    def all(cls) -> Permissions:
+        """Every bit ikit knows."""
+        return cls(sum(cls._names))
+
+    def __contains__(self, other: int) -> bool:
+        return int(self) & int(other) == int(other)
+
+    def __or__(self, other: int) -> Permissions:
+        return Permissions(int(self) | int(other))
+
+    def __and__(self, other: int) -> Permissions:
+        return Permissions(int(self) & int(other))
+
+    def __xor__(self, other: int) -> Permissions:
+        return Permissions(int(self) ^ int(other))
+
+    def __invert__(self) -> Permissions:
+        return Permissions(int(self.all()) & ~int(self))
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __iter__(self) -> Iterator[str]:
+        value = int(self)
+        for bit, name in self._names.items():
+            if value & bit:
+                yield name
+
+    def __repr__(self) -> str:
+        names = "|".join(self) or "0"
+        unknown = int(self) & ~int(self.all())
+        if unknown:
+            names += f"|{unknown:#x}"
+        return f"<Permissions {names}>"
 
 
-if TYPE_CHECKING:
-    PermissionSet = Permissions
-else:
-    # msgspec decodes enums from numbers only; this marker routes the decimal string
-    # Discord sends through ikit's dec_hook, which returns a Permissions value.
-    PermissionSet = _PermissionsOnWire
+#: The type of a field holding a permission set (kept for readability in models).
+PermissionSet = Permissions
