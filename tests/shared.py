@@ -23,7 +23,7 @@ SPEC_FILE = SHARED / "discord-openapi" / "openapi.json"
 def require(path: Path) -> Path:
     """Return ``path``, or skip the test when the reference material is absent."""
     if not path.exists():
-        pytest.skip(f"Discord reference material not found at {path} (../shared absent)")
+        pytest.skip(f"Discord reference material not found at {path}")
     return path
 
 
