@@ -304,7 +304,8 @@ class InteractionBase(Model, tag_field="type", kw_only=True):
     """Fields every interaction carries."""
 
     id: Snowflake
-    application_id: Snowflake
+    application_id: Snowflake = Snowflake(0)
+    """Always sent today; 0 only for payloads from before 2021, which lacked it."""
     token: str
     """Valid for 15 minutes, for followups and edits of the response."""
     version: int = 1

@@ -44,6 +44,9 @@ class Attachment(Model, kw_only=True):
     content_type: str | None = None
     height: int | None = None
     width: int | None = None
+    placeholder: str | None = None
+    """A thumbhash of an image or video, shown while it loads."""
+    placeholder_version: int | None = None
     ephemeral: bool | None = None
     duration_secs: float | None = None
     waveform: str | None = None
@@ -64,6 +67,8 @@ class AttachmentPayload(Model, kw_only=True):
     title: str | None = None
     duration_secs: float | None = None
     waveform: str | None = None
+    is_spoiler: bool | None = None
+    """Blur the file until clicked (sets the attachment's IS_SPOILER flag)."""
 
 
 class AllowedMentions(Model, kw_only=True):

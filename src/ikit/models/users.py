@@ -10,8 +10,10 @@ from ikit.models.flags import PermissionSet, UserFlags
 
 __all__ = [
     "AvatarDecorationData",
+    "Collectibles",
     "Entitlement",
     "Member",
+    "Nameplate",
     "PartialChannel",
     "PartialGuild",
     "Role",
@@ -19,12 +21,39 @@ __all__ = [
     "RoleTags",
     "ThreadMetadata",
     "User",
+    "UserPrimaryGuild",
 ]
 
 
 class AvatarDecorationData(Model, kw_only=True):
     asset: str
     sku_id: Snowflake | None = None
+
+
+class Nameplate(Model, kw_only=True):
+    """The background shown behind a user's name in member lists."""
+
+    sku_id: Snowflake
+    asset: str
+    label: str = ""
+    palette: str | None = None
+    """``crimson``, ``berry``, ``sky``, ... (see Discord's docs)."""
+
+
+class Collectibles(Model, kw_only=True):
+    """The collectibles a user has, avatar decorations aside."""
+
+    nameplate: Nameplate | None = None
+
+
+class UserPrimaryGuild(Model, kw_only=True):
+    """The guild whose server tag a user shows next to their name."""
+
+    identity_guild_id: Snowflake | None = None
+    identity_enabled: bool | None = None
+    tag: str | None = None
+    """At most 4 characters."""
+    badge: str | None = None
 
 
 class User(Model, kw_only=True):
@@ -42,6 +71,8 @@ class User(Model, kw_only=True):
     banner: str | None = None
     accent_color: int | None = None
     avatar_decoration_data: AvatarDecorationData | None = None
+    collectibles: Collectibles | None = None
+    primary_guild: UserPrimaryGuild | None = None
 
     @property
     def display_name(self) -> str:
