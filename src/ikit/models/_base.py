@@ -57,6 +57,9 @@ class Snowflake(int):
     def __repr__(self) -> str:
         return f"Snowflake({int(self)})"
 
+    # int's str() would fall back to the repr above; ids print as plain digits.
+    __str__ = int.__repr__
+
     @property
     def timestamp_ms(self) -> int:
         """Milliseconds since the Unix epoch at which the id was made."""
@@ -98,17 +101,35 @@ class DiscordEnum(enum.IntEnum):
         return self._name_ in type(self).__members__
 
 
+def _as_digits(value: object) -> int | None:
+    """The non-negative int that ``value`` spells in ASCII digits (or is), else None."""
+    if isinstance(value, str):
+        if not (value.isascii() and value.isdigit()):
+            return None
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts (sys.int_info)
+            return None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    return None
+
+
+def _preview(value: object) -> str:
+    # A payload may hold megabytes where an id belongs; an error quotes only the start.
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:40]}... ({len(text)} characters)"
+
+
 def _decode_snowflake(value: object) -> Snowflake:
     # Discord sends ids as strings, but echoes back as ints ids that were sent as ints.
-    if isinstance(value, str):
-        if not value.isdigit():
-            raise ValueError(
-                f"Expected a snowflake (a string of digits), got {value!r}"
-            )
-        return Snowflake(value)
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        return Snowflake(value)
-    raise ValueError(f"Expected a snowflake (a string of digits), got {value!r}")
+    # No upper bound: the docs' own examples hold 21-digit ids.
+    number = _as_digits(value)
+    if number is None:
+        raise ValueError(
+            f"Expected a snowflake (a string of digits), got {_preview(value)}"
+        )
+    return Snowflake(number)
 
 
 def dec_hook(type_: type, value: object) -> object:
@@ -118,13 +139,12 @@ def dec_hook(type_: type, value: object) -> object:
     from ikit.models.flags import Permissions
 
     if type_ is Permissions:
-        if isinstance(value, str) and value.isdigit():
-            return Permissions(int(value))
-        if isinstance(value, int) and not isinstance(value, bool):
-            return Permissions(value)
-        raise ValueError(
-            f"Expected a permission set (a string of digits), got {value!r}"
-        )
+        number = _as_digits(value)
+        if number is None:
+            raise ValueError(
+                f"Expected a permission set (a string of digits), got {_preview(value)}"
+            )
+        return Permissions(number)
     raise NotImplementedError(f"ikit cannot decode {type_!r}")
 
 

@@ -50,27 +50,15 @@ def decode_interaction(body: bytes | str) -> Interaction:
 
     Raises :class:`ikit.errors.DecodeError` (status 400) for malformed input.
     """
-    try:
-        interaction: Interaction = _interaction_decoder.decode(body)
-        return interaction
-    except msgspec.ValidationError as error:
-        repaired: Interaction = _decode_leniently(body, Interaction, error)
-        return repaired
-    except msgspec.DecodeError as error:
-        raise _as_decode_error(error) from None
+    interaction: Interaction = _decode_with(_interaction_decoder, body, Interaction)
+    return interaction
 
 
 def decode(body: bytes | str, type_: type[T]) -> T:
     """Decode JSON into any model type, with the same leniency as interactions."""
-    try:
-        value: T = _decoder(type_).decode(body)  # type: ignore[arg-type]
-        # (msgspec types are hashable; mypy cannot see it through TypeVar)
-        return value
-    except msgspec.ValidationError as error:
-        lenient: T = _decode_leniently(body, type_, error)
-        return lenient
-    except msgspec.DecodeError as error:
-        raise _as_decode_error(error) from None
+    # (msgspec types are hashable; mypy cannot see it through TypeVar)
+    value: T = _decode_with(_decoder(type_), body, type_)  # type: ignore[arg-type]
+    return value
 
 
 @functools.cache
@@ -78,18 +66,47 @@ def _decoder(type_: Any) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(type_, dec_hook=dec_hook)
 
 
-def _decode_leniently(body: bytes | str, type_: Any, first: Exception) -> Any:
-    raw = msgspec.json.decode(body)
+def _decode_with(
+    decoder: msgspec.json.Decoder[Any], body: bytes | str, type_: Any
+) -> Any:
+    try:
+        return decoder.decode(body)
+    except msgspec.ValidationError as error:
+        first = error
+    except msgspec.DecodeError as error:
+        raise _as_decode_error(error) from None
+    except RecursionError:
+        raise _too_deep() from None
+    return _decode_leniently(body, type_, first)
+
+
+def _decode_leniently(
+    body: bytes | str, type_: Any, first: msgspec.ValidationError
+) -> Any:
+    try:
+        raw = msgspec.json.decode(body)
+    except msgspec.ValidationError:
+        # The untyped decoder refuses what the typed one refused first (an integer
+        # out of range); the typed error knows where it is.
+        raise _as_decode_error(first) from None
+    except msgspec.DecodeError as error:
+        # Malformed JSON after the first refused value.
+        raise _as_decode_error(error) from None
+    except RecursionError:
+        raise _too_deep() from None
     try:
         repaired, changed = _repair(raw, _type_info(type_))
-    except RecursionError:
-        raise DecodeError("Payload nests too deeply to decode") from None
-    if not changed:
-        raise _as_decode_error(first) from None
-    try:
+        if not changed:
+            raise _as_decode_error(first)
         return msgspec.convert(repaired, type_, dec_hook=dec_hook, str_keys=True)
     except msgspec.ValidationError as error:
         raise _as_decode_error(error) from None
+    except RecursionError:
+        raise _too_deep() from None
+
+
+def _too_deep() -> DecodeError:
+    return DecodeError("Payload nests too deeply to decode")
 
 
 def _as_decode_error(error: Exception) -> DecodeError:
@@ -148,10 +165,13 @@ def _repair_union(value: Any, info: mi.UnionType) -> tuple[Any, bool]:
     structs = [t for t in info.types if isinstance(t, mi.StructType)]
     if isinstance(value, dict) and structs and structs[0].tag_field is not None:
         by_tag = {t.tag: t for t in structs}
-        member = by_tag.get(value.get(structs[0].tag_field))
+        tag = value.get(structs[0].tag_field)
+        member = by_tag.get(tag)
         if member is not None:
             return _repair_struct(value, member)
-        if UNKNOWN_TAG in by_tag:
+        # Discord's tags are integers: a missing or non-integer tag is malformed,
+        # not a type added later.
+        if UNKNOWN_TAG in by_tag and type(tag) is int:
             # Keep the common fields (ids, token) decodable, and the whole node in raw.
             return {**value, structs[0].tag_field: UNKNOWN_TAG, "raw": value}, True
         return value, False

@@ -8,7 +8,9 @@ payload.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
+
+import msgspec
 
 from ikit.models._base import Model, Snowflake
 from ikit.models.components import ComponentBase
@@ -62,6 +64,11 @@ __all__ = [
     "UnknownInteraction",
     "UnknownSubmittedComponent",
 ]
+
+
+# A custom_id as Discord sends it back holds at most 100 characters; refusing longer
+# ones keeps a broken payload from handing megabytes to the custom_id routes.
+_CustomId = Annotated[str, msgspec.Meta(max_length=100)]
 
 
 class ResolvedData(Model, kw_only=True):
@@ -136,7 +143,7 @@ _NESTING = (
 class MessageComponentData(Model, kw_only=True):
     """The button or select that was used."""
 
-    custom_id: str
+    custom_id: _CustomId
     component_type: ComponentType
     id: int | None = None
     """The component's numeric id within its message."""
@@ -162,7 +169,7 @@ class UnknownSubmittedComponent(ComponentBase, tag=-1, kw_only=True):
 class SubmittedInput(ComponentBase, kw_only=True):
     """Base of every submitted input: it has the custom_id the app gave it."""
 
-    custom_id: str
+    custom_id: _CustomId
 
     @property
     def submitted(self) -> str | list[str] | bool | None:
@@ -279,7 +286,7 @@ ModalSubmitComponent = (
 class ModalSubmitData(Model, kw_only=True):
     """A submitted modal: its custom_id and the value of every input."""
 
-    custom_id: str
+    custom_id: _CustomId
     components: list[ModalSubmitComponent] = []
     resolved: ResolvedData | None = None
 
