@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import msgspec
 import msgspec.inspect as mi
@@ -54,11 +54,15 @@ def decode_interaction(body: bytes | str) -> Interaction:
     return interaction
 
 
-def decode(body: bytes | str, type_: type[T]) -> T:
+@overload
+def decode(body: bytes | str, type_: type[T]) -> T: ...
+@overload
+def decode(body: bytes | str, type_: Any) -> Any: ...  # a union, such as Interaction
+
+
+def decode(body: bytes | str, type_: Any) -> Any:
     """Decode JSON into any model type, with the same leniency as interactions."""
-    # (msgspec types are hashable; mypy cannot see it through TypeVar)
-    value: T = _decode_with(_decoder(type_), body, type_)  # type: ignore[arg-type]
-    return value
+    return _decode_with(_decoder(type_), body, type_)
 
 
 @functools.cache
