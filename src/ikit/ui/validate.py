@@ -404,8 +404,8 @@ def _radio_group(walk: Walk, path: str, group: models.RadioGroup) -> None:
     for index, option in enumerate(group.options):
         _option(walk, f"{inner}[{index}]", option)
 
-    defaults = [option for option in group.options if option.default]
-    walk.count(inner, defaults, "radio_group.defaults")
+    defaults = sum(1 for option in group.options if option.default)
+    walk.limit(inner, defaults, "radio_group.defaults")
 
 
 def _checkbox_group(walk: Walk, path: str, group: models.CheckboxGroup) -> None:
@@ -476,7 +476,7 @@ def _field(payload: object, name: str) -> Any:
 def _check_flags(walk: Walk, flags: MessageFlags) -> None:
     extra = flags & ~SENDABLE_FLAGS
     if extra:
-        walk.add("flags", "message.flags", repr(extra))
+        walk.add("flags", "message.flags", extra.name or int(extra))
 
 
 def _check_content(walk: Walk, payload: object, v2: bool) -> None:
