@@ -50,8 +50,11 @@ class Option:
 
     description: str | None = None
     name: str | None = None
-    name_localizations: Mapping[str, str] | None = None
-    description_localizations: Mapping[str, str] | None = None
+    # Left out of the hash: ``Annotated[...] | None`` hashes its markers.
+    name_localizations: Mapping[str, str] | None = field(default=None, hash=False)
+    description_localizations: Mapping[str, str] | None = field(
+        default=None, hash=False
+    )
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -78,4 +81,6 @@ class Choice:
 
     name: str
     value: str | int | float
-    name_localizations: Mapping[str, str] | None = field(default=None, kw_only=True)
+    name_localizations: Mapping[str, str] | None = field(
+        default=None, kw_only=True, hash=False
+    )
