@@ -1,8 +1,8 @@
 """Children, the JSX way: positional, with conditions and loops written in Python.
 
 ``None``, ``False`` and ``True`` vanish (so ``flag and Element()`` reads as "only if"),
-lists and tuples flatten to any depth (so a comprehension, or a function returning
-several elements, drops in place), and everything else is a child.
+lists, tuples and generators flatten to any depth (so a comprehension, or a function
+returning several elements, drops in place), and everything else is a child.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ class Many(Protocol[T_co]):
     def __contains__(self, value: object, /) -> bool: ...
 
 
-Child: TypeAlias = T | bool | Many["Child[T]"] | None
-"""One child of an element: an element, a flag that vanishes, or a list of children."""
+Child: TypeAlias = T | bool | Many["Child[T]"] | Iterator["Child[T]"] | None
+"""One child of an element: an element, a flag that vanishes, or a list, tuple or
+generator of children."""
 
 
 def flatten(element: str, children: Sequence[object]) -> list[object]:
@@ -56,12 +57,13 @@ def _collect(element: str, children: Sequence[object], out: list[object]) -> Non
 
         if isinstance(child, msgspec.Struct | str):
             out.append(child)
-        elif isinstance(child, list | tuple):
-            _collect(element, child, out)
+        elif isinstance(child, list | tuple | Iterator):
+            _collect(element, list(child), out)
         else:
             raise TypeError(
                 f"{element}: children must be elements, strings, None, booleans, or "
-                f"lists and tuples of them; got {child!r} ({type(child).__name__})"
+                f"lists, tuples and generators of them; got {child!r} "
+                f"({type(child).__name__})"
             )
 
 
