@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, ParamSpec, TypeVar, cast
 
 from ikit.commands._access import Access, Texts, check_invoked, check_size
 from ikit.commands._handler import HandlerInfo, read_handler, where
@@ -38,7 +38,7 @@ from ikit.models.interactions import (
 )
 
 if TYPE_CHECKING:
-    from ikit.commands._groups import _Branch
+    from ikit.commands._groups import Group, SubcommandGroup, _Branch
 
 __all__ = ["SlashCommand", "SubCommand"]
 
@@ -224,7 +224,7 @@ class SubCommand(_Leaf[P, T]):
     """A subcommand of a :class:`Group` or :class:`SubcommandGroup`; made by their
     ``command`` decorator."""
 
-    __slots__ = ("parent",)
+    __slots__ = ("_parent",)
 
     def __init__(
         self,
@@ -243,7 +243,12 @@ class SubCommand(_Leaf[P, T]):
             name_localizations=name_localizations,
             description_localizations=description_localizations,
         )
-        self.parent = parent
+        self._parent = parent
+
+    @property
+    def parent(self) -> Group | SubcommandGroup:
+        """The group or subcommand group this subcommand belongs to."""
+        return cast("Group | SubcommandGroup", self._parent)
 
     def to_option(self) -> ApplicationCommandOption:
         """The subcommand as an option of its parent."""
