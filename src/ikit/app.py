@@ -1,0 +1,664 @@
+"""The App: what a bot declares (commands, component and modal routes, hooks) and the
+transport-free dispatch that answers an interaction.
+
+``await app.dispatch(interaction)`` is pure: it finds the handler, builds its context,
+calls it and returns its first answer, without any HTTP. The server (``ikit.server``)
+adds the deadline: :meth:`App.respond` answers "deferred" for a handler that is late and
+turns its eventual answer into an edit of the original response.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
+
+import anyio
+
+from ikit import _handlers
+from ikit._handlers import Handler
+from ikit.commands import (
+    CommandRegistry,
+    Group,
+    MessageCommand,
+    SlashCommand,
+    UserCommand,
+)
+from ikit.context import (
+    AutocompleteContext,
+    CommandContext,
+    ComponentContext,
+    Context,
+    ModalContext,
+    Response,
+)
+from ikit.errors import CustomIdError, ResponseError
+from ikit.models import (
+    ApplicationCommandInteraction,
+    AutocompleteInteraction,
+    AutocompleteResponse,
+    AutocompleteResult,
+    DeferredMessageResponse,
+    DeferredUpdateResponse,
+    Interaction,
+    InteractionType,
+    MessageComponentInteraction,
+    MessageEdit,
+    MessageFlags,
+    MessagePayload,
+    MessageResponse,
+    ModalResponse,
+    ModalSubmitInteraction,
+    PingInteraction,
+    PongResponse,
+    UpdateMessageResponse,
+)
+
+if TYPE_CHECKING:
+    from ikit.rest import RestClient
+    from ikit.server._asgi import ASGIApp
+    from ikit.server._core import HTTPResult
+    from ikit.server.verify import ReplayGuard
+
+__all__ = ["App", "ErrorHandler", "Hook", "Spawner"]
+
+logger = logging.getLogger("ikit.app")
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=Response | None)
+T = TypeVar("T")
+
+#: Runs before every handler; returning a response answers instead of the handler.
+Hook = Callable[[Context[Any]], Awaitable[Response | None]]
+#: Turns a handler's exception into an answer for the user.
+ErrorHandler = Callable[[Context[Any], Exception], Awaitable[Response | None]]
+_Call = Callable[[], Awaitable[Response | None]]
+
+
+class Spawner(Protocol):
+    """Where work that outlives the HTTP answer runs (a task group, or the server's
+    counted background)."""
+
+    def start_soon(self, func: Callable[..., Awaitable[Any]], *args: Any) -> None: ...
+
+
+#: Which first answers Discord accepts for each interaction type.
+ALLOWED_RESPONSES: Mapping[InteractionType, tuple[type[Response], ...]] = {
+    InteractionType.PING: (PongResponse,),
+    InteractionType.APPLICATION_COMMAND: (
+        MessageResponse,
+        DeferredMessageResponse,
+        ModalResponse,
+    ),
+    InteractionType.MESSAGE_COMPONENT: (
+        MessageResponse,
+        DeferredMessageResponse,
+        UpdateMessageResponse,
+        DeferredUpdateResponse,
+        ModalResponse,
+    ),
+    InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE: (AutocompleteResponse,),
+    InteractionType.MODAL_SUBMIT: (
+        MessageResponse,
+        DeferredMessageResponse,
+        UpdateMessageResponse,
+        DeferredUpdateResponse,
+    ),
+}
+
+
+class App:
+    """A Discord app that receives interactions over HTTP.
+
+    It is also an ASGI application: hand it to any ASGI server, or run
+    ``ikit serve module:app``.
+    """
+
+    def __init__(
+        self,
+        *,
+        application_id: int | str | None = None,
+        public_key: str | None = None,
+        token: str | None = None,
+        unknown_message: str = "This command or component is no longer available.",
+        error_message: str = "Something went wrong while handling that. It was logged.",
+        deadline: float = 2.5,
+        rest_base_url: str | None = None,
+        path: str = "/",
+        health_path: str | None = None,
+        max_body_size: int = 1 << 20,
+        timestamp_window: float | None = 300.0,
+        replay_guard: ReplayGuard | None = None,
+        shutdown_timeout: float = 10.0,
+    ) -> None:
+        self.application_id = int(application_id) if application_id else None
+        self.public_key = public_key
+        self.token = token
+        self.unknown_message = unknown_message
+        self.error_message = error_message
+        #: Seconds from the interaction's creation after which ikit defers for a
+        #: handler that has not answered (Discord allows 3).
+        self.deadline = deadline
+        self.rest_base_url = rest_base_url
+        self._components = _routing_table()
+        self._modals = _routing_table()
+        self._hooks: list[Hook] = []
+        self._error_handler: ErrorHandler = self._default_error_handler
+        self._rest: RestClient | None = None
+        self.commands = CommandRegistry()
+        """The declared commands, as :meth:`sync` sends them to Discord."""
+        self._command_options: dict[tuple[int, str], dict[str, Any]] = {}
+        self._server_options: dict[str, Any] = {
+            "path": path,
+            "health_path": health_path,
+            "max_body_size": max_body_size,
+            "timestamp_window": timestamp_window,
+            "replay_guard": replay_guard,
+            "shutdown_timeout": shutdown_timeout,
+        }
+        self._asgi: ASGIApp | None = None
+
+    @classmethod
+    def from_env(cls, *, env_file: str | Path | None = ".env", **kwargs: Any) -> App:
+        """An app configured from DISCORD_APPLICATION_ID, DISCORD_PUBLIC_KEY and
+        DISCORD_TOKEN, in the environment or in a ``.env`` file."""
+        values = _read_env_file(Path(env_file)) if env_file else {}
+        values.update(os.environ)
+        return cls(
+            application_id=kwargs.pop("application_id", None)
+            or values.get("DISCORD_APPLICATION_ID"),
+            public_key=kwargs.pop("public_key", None)
+            or values.get("DISCORD_PUBLIC_KEY"),
+            token=kwargs.pop("token", None) or values.get("DISCORD_TOKEN"),
+            **kwargs,
+        )
+
+    # -- declarations ----------------------------------------------------------------
+
+    def component(
+        self, template: str, *, defer_ephemeral: bool = False
+    ) -> Callable[
+        [Callable[Concatenate[ComponentContext, P], Awaitable[R]]],
+        Handler[ComponentContext, P, R],
+    ]:
+        """Handle buttons and selects whose custom_id matches ``template``.
+
+        ``"vote/{poll_id}/{choice}"`` declares two parameters, converted by the
+        handler's annotations. A select handler also takes ``values``.
+        """
+
+        def register(
+            func: Callable[Concatenate[ComponentContext, P], Awaitable[R]],
+        ) -> Handler[ComponentContext, P, R]:
+            handler: Handler[ComponentContext, P, R] = Handler(
+                "component",
+                template,
+                func,
+                _handlers.select_parameters,
+                {"defer_ephemeral": defer_ephemeral},
+            )
+            self._components.add(handler.route, handler)
+            return handler
+
+        return register
+
+    def modal(
+        self, template: str, *, defer_ephemeral: bool = False
+    ) -> Callable[
+        [Callable[Concatenate[ModalContext, P], Awaitable[R]]],
+        Handler[ModalContext, P, R],
+    ]:
+        """Handle submitted modals whose custom_id matches ``template``.
+
+        Every handler parameter that is not in the template receives the submitted
+        field with that custom_id: give those parameters defaults so that
+        ``custom_id()`` does not ask for them.
+        """
+
+        def register(
+            func: Callable[Concatenate[ModalContext, P], Awaitable[R]],
+        ) -> Handler[ModalContext, P, R]:
+            handler: Handler[ModalContext, P, R] = Handler(
+                "modal",
+                template,
+                func,
+                _handlers.modal_parameters(template),
+                {"defer_ephemeral": defer_ephemeral},
+            )
+            self._modals.add(handler.route, handler)
+            return handler
+
+        return register
+
+    def command(self, func: Callable[P, T] | None = None, /, **options: Any) -> Any:
+        """Declare a slash command from an async function.
+
+        ``@app.command`` or ``@app.command(name=..., description=...)``; the options
+        are the function's parameters after the context (see :mod:`ikit.commands`).
+        """
+        return self._declare(SlashCommand, func, options)
+
+    def user_command(
+        self, func: Callable[P, T] | None = None, /, **options: Any
+    ) -> Any:
+        """Declare a user command (a context menu on users)."""
+        return self._declare(UserCommand, func, options)
+
+    def message_command(
+        self, func: Callable[P, T] | None = None, /, **options: Any
+    ) -> Any:
+        """Declare a message command (a context menu on messages)."""
+        return self._declare(MessageCommand, func, options)
+
+    def group(self, name: str, description: str, **options: Any) -> Group:
+        """Declare a command with subcommands: ``@group.command`` adds one,
+        ``group.group(...)`` a subcommand group."""
+        return self.commands.add(Group(name, description, **options))
+
+    def _declare(
+        self, kind: Any, func: Callable[..., Any] | None, options: dict[str, Any]
+    ) -> Any:
+        defer_ephemeral = bool(options.pop("defer_ephemeral", False))
+
+        def register(handler: Callable[..., Any]) -> Any:
+            command = self.commands.add(kind(handler, **options))
+            self._command_options[(int(command.type), command.name)] = {
+                "defer_ephemeral": defer_ephemeral
+            }
+            return command
+
+        return register if func is None else register(func)
+
+    def before(self, hook: Hook) -> Hook:
+        """Run ``hook`` before every handler (permission checks, cooldowns).
+
+        When the hook returns a response, it is the answer and the handler is not
+        called.
+        """
+        self._hooks.append(hook)
+        return hook
+
+    def on_error(self, handler: ErrorHandler) -> ErrorHandler:
+        """Answer a handler's exception with ``handler`` (after ikit logs it)."""
+        self._error_handler = handler
+        return handler
+
+    # -- serving ---------------------------------------------------------------------
+
+    @property
+    def asgi(self) -> ASGIApp:
+        """The ASGI application serving this app (built on first use)."""
+        if self._asgi is None:
+            from ikit.server._asgi import ASGIApp
+
+            self._asgi = ASGIApp(self, **self._server_options)
+        return self._asgi
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        """ASGI 3 entry point: ``app`` is a plain ASGI application."""
+        await self.asgi(scope, receive, send)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(self) -> AsyncIterator[None]:
+        """Run the app's background work (what handlers do after answering) for the
+        duration of the block; on exit, wait for it (bounded by shutdown_timeout).
+
+        ASGI servers do this through the lifespan protocol; use it yourself around
+        :meth:`handle` on serverless platforms.
+        """
+        from ikit.server._core import Background
+
+        asgi = self.asgi
+        async with anyio.create_task_group() as task_group:
+            asgi.background = Background(task_group)
+            try:
+                yield
+            finally:
+                await asgi.drain()
+                asgi.background = None
+
+    async def handle(self, body: bytes, headers: Mapping[str, str]) -> HTTPResult:
+        """Answer one HTTP request without ASGI: returns status, headers and body.
+
+        Inside :meth:`lifespan`, work that continues after the answer keeps running
+        in the background; outside it, this call returns once that work is done.
+        """
+        from ikit.server._core import Background, HTTPResult
+
+        asgi = self.asgi
+        headers = {name.lower(): value for name, value in headers.items()}
+        if len(body) > asgi.max_body_size:
+            limit = asgi.max_body_size
+            return HTTPResult.text(413, f"the body is larger than {limit} bytes")
+        if asgi.background is not None:
+            return await asgi.handler.handle(body, headers, asgi.background)
+        async with anyio.create_task_group() as task_group:
+            result = await asgi.handler.handle(body, headers, Background(task_group))
+        return result
+
+    # -- REST ------------------------------------------------------------------------
+
+    @property
+    def rest(self) -> RestClient:
+        """The REST client, created on first use with the app's token."""
+        if self._rest is None:
+            from ikit.rest import RestClient
+
+            kwargs: dict[str, Any] = {}
+            if self.rest_base_url:
+                kwargs["base_url"] = self.rest_base_url
+            self._rest = RestClient(token=self.token, **kwargs)
+        return self._rest
+
+    @rest.setter
+    def rest(self, client: RestClient) -> None:
+        self._rest = client
+
+    # -- dispatch --------------------------------------------------------------------
+
+    async def dispatch(self, interaction: Interaction) -> Response:
+        """Answer ``interaction``: find its handler, call it, return its first answer.
+
+        No HTTP is involved; the handler's own REST calls (followups) still happen.
+        """
+        ctx, call = self._prepare(interaction)
+        if ctx is None:
+            return await _first(call)
+        result = await self._execute(ctx, call)
+        if ctx._settle(result or await self._no_answer(ctx)):
+            return result or await self._no_answer(ctx)
+        answer = ctx._answer
+        assert answer is not None  # settled means an answer was stored
+        return answer
+
+    async def respond(
+        self,
+        interaction: Interaction,
+        task_group: Spawner,
+        *,
+        received_at: float | None = None,
+    ) -> Response:
+        """Answer within the deadline: the handler runs in ``task_group``; if it has
+        not answered ``deadline`` seconds after the interaction was created, answer
+        "deferred" for it and turn its eventual answer into an edit."""
+        ctx, call = self._prepare(interaction)
+        if ctx is None:
+            return await _first(call)
+
+        task_group.start_soon(self._complete, ctx, call)
+        with anyio.move_on_after(self._budget(interaction, received_at)):
+            await ctx._answered.wait()
+
+        deferral = ctx._defer_for_handler()
+        if deferral is not None:
+            logger.info("deferred interaction %s for a slow handler", interaction.id)
+            return deferral
+        answer = ctx._answer
+        assert answer is not None  # the event is set only with an answer
+        return answer
+
+    def _budget(self, interaction: Interaction, received_at: float | None) -> float:
+        # Count from the interaction's creation (its snowflake), unless this host's
+        # clock disagrees with Discord's; then count from arrival.
+        now = time.time()
+        created = interaction.id.timestamp_ms / 1000
+        arrival = received_at if received_at is not None else now
+        start = created if abs(arrival - created) < 2 else arrival
+        return max(0.0, start + self.deadline - now)
+
+    async def _complete(self, ctx: Context[Any], call: _Call) -> None:
+        result = await self._execute(ctx, call)
+        if result is None and not ctx.answered:
+            result = await self._no_answer(ctx)
+        if result is None or ctx._settle(result):
+            return
+        if ctx.auto_deferred:
+            await self._finish_deferred(ctx, result)
+        else:
+            logger.error(
+                "%s returned an answer after it had already answered; use "
+                "ctx.followup() or ctx.edit_original() for later messages",
+                _describe(ctx.interaction),
+            )
+
+    async def _finish_deferred(self, ctx: Context[Any], result: Response) -> None:
+        if isinstance(result, DeferredMessageResponse | DeferredUpdateResponse):
+            return
+        if not isinstance(result, MessageResponse | UpdateMessageResponse):
+            logger.error(
+                "%s answered %s after ikit deferred it; only a message can follow a "
+                "deferral. Answer within %.1f s, or return ctx.reply()",
+                _describe(ctx.interaction),
+                type(result).__name__,
+                self.deadline,
+            )
+            return
+        payload = result.data or MessagePayload()
+        try:
+            await ctx.rest.edit_original_response(
+                ctx.interaction.application_id, ctx.token, _edit_for(payload)
+            )
+        except Exception:
+            logger.exception(
+                "could not deliver the deferred answer of %s",
+                _describe(ctx.interaction),
+            )
+
+    def _prepare(self, interaction: Interaction) -> tuple[Context[Any] | None, _Call]:
+        if isinstance(interaction, PingInteraction):
+            return None, _constant(PongResponse())
+        if isinstance(interaction, ApplicationCommandInteraction):
+            return self._prepare_command(interaction)
+        if isinstance(interaction, AutocompleteInteraction):
+            return self._prepare_autocomplete(interaction)
+        if isinstance(interaction, MessageComponentInteraction):
+            return self._prepare_component(interaction)
+        if isinstance(interaction, ModalSubmitInteraction):
+            return self._prepare_modal(interaction)
+        logger.warning(
+            "received interaction type %s, which this version of ikit does not know; "
+            "upgrade ikit to handle it",
+            int(interaction.type),
+        )
+        return None, _constant(self._unknown_answer())
+
+    def _prepare_component(
+        self, interaction: MessageComponentInteraction
+    ) -> tuple[Context[Any] | None, _Call]:
+        ctx = ComponentContext(interaction, self)
+        match = self._match(self._components, interaction.data.custom_id)
+        if match is None:
+            return ctx, self._unknown(ctx, "component", interaction.data.custom_id)
+        handler = match.handler
+        ctx.defer_ephemeral = bool(handler.options.get("defer_ephemeral"))
+        kwargs = dict(match.params)
+        data = interaction.data
+        for param in handler.filled():
+            kwargs[param.name] = _handlers.convert_select_values(
+                param, data.values or [], data.resolved
+            )
+        return ctx, _bind(handler.func, ctx, kwargs)
+
+    def _prepare_modal(
+        self, interaction: ModalSubmitInteraction
+    ) -> tuple[Context[Any] | None, _Call]:
+        ctx = ModalContext(interaction, self)
+        match = self._match(self._modals, interaction.data.custom_id)
+        if match is None:
+            return ctx, self._unknown(ctx, "modal", interaction.data.custom_id)
+        handler = match.handler
+        ctx.defer_ephemeral = bool(handler.options.get("defer_ephemeral"))
+        kwargs = dict(match.params)
+        submitted = interaction.data.values()
+        for param in handler.filled():
+            kwargs[param.name] = _handlers.convert_field(
+                param,
+                submitted.get(param.name),
+                param.name in submitted,
+                interaction.data.resolved,
+            )
+        return ctx, _bind(handler.func, ctx, kwargs)
+
+    def _prepare_command(
+        self, interaction: ApplicationCommandInteraction
+    ) -> tuple[Context[Any] | None, _Call]:
+        ctx = CommandContext(interaction, self)
+        data = interaction.data
+        if self.commands.find(data) is None:
+            return ctx, self._unknown(ctx, "command", "/" + " ".join(data.path()))
+        options = self._command_options.get((int(data.type), data.name), {})
+        ctx.defer_ephemeral = bool(options.get("defer_ephemeral"))
+        invocation = self.commands.resolve(data)
+        return ctx, _bind(invocation.handler, ctx, dict(invocation.kwargs))
+
+    def _prepare_autocomplete(
+        self, interaction: AutocompleteInteraction
+    ) -> tuple[Context[Any] | None, _Call]:
+        ctx = AutocompleteContext(interaction, self)
+        data = interaction.data
+        if self.commands.find(data) is None:
+            return ctx, self._unknown(ctx, "command", "/" + " ".join(data.path()))
+        invocation = self.commands.resolve_autocomplete(data)
+        return ctx, _bind(invocation.handler, ctx, dict(invocation.options))
+
+    def _match(self, table: Any, custom_id: str) -> Any:
+        try:
+            return table.match(custom_id)
+        except CustomIdError as error:
+            # A route claimed the id but a value did not convert: an id built by an
+            # older handler, or one altered on the way. Answer as for unknown ids.
+            logger.warning("%s", error)
+            return None
+
+    def _unknown(self, ctx: Context[Any], kind: str, name: str) -> _Call:
+        logger.warning(
+            "no %s handler matches %r (interaction %s); answering with the app's "
+            "unknown_message",
+            kind,
+            name,
+            ctx.interaction.id,
+        )
+        return _constant(self._unknown_answer())
+
+    def _unknown_answer(self) -> Response:
+        return _ephemeral(self.unknown_message)
+
+    async def _execute(self, ctx: Context[Any], call: _Call) -> Response | None:
+        try:
+            for hook in self._hooks:
+                early = await hook(ctx)
+                if early is not None:
+                    return self._checked(ctx, early)
+            result = await call()
+            return None if result is None else self._checked(ctx, result)
+        except Exception as error:
+            logger.exception("handler for %s raised", _describe(ctx.interaction))
+            return await self._answer_error(ctx, error)
+
+    def _checked(self, ctx: Context[Any], response: Response) -> Response:
+        allowed = ALLOWED_RESPONSES.get(ctx.interaction.type, ())
+        if allowed and not isinstance(response, allowed):
+            names = ", ".join(t.__name__ for t in allowed)
+            raise ResponseError(
+                f"Discord does not accept {type(response).__name__} as the answer "
+                f"to {ctx.interaction.type.name} interactions; answer with one of: "
+                f"{names}."
+            )
+        return response
+
+    async def _answer_error(
+        self, ctx: Context[Any], error: Exception
+    ) -> Response | None:
+        try:
+            return await self._error_handler(ctx, error)
+        except Exception:
+            logger.exception("the app's error handler raised too")
+            return await self._default_error_handler(ctx, error)
+
+    async def _default_error_handler(
+        self, ctx: Context[Any], error: Exception
+    ) -> Response | None:
+        if isinstance(ctx, AutocompleteContext):
+            return AutocompleteResponse(data=AutocompleteResult(choices=[]))
+        return _ephemeral(self.error_message)
+
+    async def _no_answer(self, ctx: Context[Any]) -> Response:
+        logger.error(
+            "handler for %s returned no answer; return ctx.reply(), ctx.defer(), or "
+            "another response",
+            _describe(ctx.interaction),
+        )
+        answer = await self._default_error_handler(ctx, ResponseError("no answer"))
+        assert answer is not None
+        return answer
+
+
+def _ephemeral(content: str) -> Response:
+    return MessageResponse(
+        data=MessagePayload(content=content, flags=MessageFlags.EPHEMERAL)
+    )
+
+
+def _edit_for(payload: MessagePayload) -> MessageEdit:
+    edit = MessageEdit.from_payload(payload)
+    if payload.flags is not None:
+        # An edit takes only these flags; ephemerality was settled by the deferral.
+        kept = payload.flags & (
+            MessageFlags.SUPPRESS_EMBEDS | MessageFlags.IS_COMPONENTS_V2
+        )
+        edit.flags = MessageFlags(kept)
+    return edit
+
+
+def _describe(interaction: Interaction) -> str:
+    data = getattr(interaction, "data", None)
+    if isinstance(interaction, ApplicationCommandInteraction | AutocompleteInteraction):
+        return "/" + " ".join(interaction.data.path())
+    custom_id = getattr(data, "custom_id", None)
+    return f"custom_id {custom_id!r}" if custom_id else f"interaction {interaction.id}"
+
+
+def _constant(response: Response) -> _Call:
+    async def call() -> Response:
+        return response
+
+    return call
+
+
+async def _first(call: _Call) -> Response:
+    response = await call()
+    assert response is not None
+    return response
+
+
+def _bind(
+    func: Callable[..., Awaitable[Any]], ctx: Context[Any], kwargs: dict[str, Any]
+) -> _Call:
+    async def call() -> Response | None:
+        result: Response | None = await func(ctx, **kwargs)
+        return result
+
+    return call
+
+
+def _routing_table() -> Any:
+    from ikit.routing import RouteTable
+
+    return RouteTable()
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    values: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        values[key.strip().removeprefix("export ").strip()] = value.strip().strip("'\"")
+    return values

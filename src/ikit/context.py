@@ -1,0 +1,441 @@
+"""What a handler receives: the interaction, typed accessors, and its ways to answer.
+
+A handler gives its first answer by returning it (``return ctx.reply(...)``), or by
+sending it early with ``await ctx.send(...)`` and working on; later messages go through
+REST (``await ctx.followup(...)``, ``await ctx.edit_original(...)``).
+
+Each context offers only the answers Discord allows for its interaction: an update
+exists on component contexts, a modal on command and component contexts, suggestions on
+autocomplete contexts. What types cannot express (an update after a modal that no
+message opened, a second first answer) raises :class:`ikit.errors.ResponseError`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import anyio
+
+from ikit.errors import ResponseError
+from ikit.models import (
+    ApplicationCommandData,
+    ApplicationCommandInteraction,
+    ApplicationCommandOptionChoice,
+    AutocompleteInteraction,
+    AutocompleteResponse,
+    AutocompleteResult,
+    DeferredMessageData,
+    DeferredMessageResponse,
+    DeferredUpdateResponse,
+    Entitlement,
+    InteractionBase,
+    LaunchActivityResponse,
+    Member,
+    Message,
+    MessageComponentInteraction,
+    MessageEdit,
+    MessageFlags,
+    MessagePayload,
+    MessageResponse,
+    Modal,
+    ModalResponse,
+    ModalSubmitInteraction,
+    PartialChannel,
+    PartialGuild,
+    Permissions,
+    ResolvedData,
+    Snowflake,
+    UpdateMessageResponse,
+    User,
+)
+from ikit.models.responses import InteractionResponse
+
+if TYPE_CHECKING:
+    from ikit.app import App
+    from ikit.rest import RestClient
+
+__all__ = [
+    "AutocompleteContext",
+    "CommandContext",
+    "ComponentContext",
+    "Context",
+    "ModalContext",
+    "Response",
+]
+
+I = TypeVar("I", bound=InteractionBase)  # noqa: E741
+
+#: What a handler returns: its first answer to the interaction.
+Response = InteractionResponse
+
+
+class _State(enum.Enum):
+    PENDING = "pending"
+    ANSWERED = "answered"
+    DEFERRED = "deferred"  # ikit answered "deferred" for the handler at the deadline
+
+
+class Context(Generic[I]):
+    """The interaction a handler is answering, and the means to answer it."""
+
+    __slots__ = (
+        "_answer",
+        "_answered",
+        "_state",
+        "app",
+        "defer_ephemeral",
+        "interaction",
+    )
+
+    def __init__(self, interaction: I, app: App) -> None:
+        self.interaction = interaction
+        self.app = app
+        #: Whether ikit's automatic deferral (at the deadline) should be ephemeral.
+        self.defer_ephemeral = False
+        self._state = _State.PENDING
+        self._answer: Response | None = None
+        self._answered = anyio.Event()
+
+    # -- who, where ------------------------------------------------------------------
+
+    @property
+    def user(self) -> User:
+        """The user who triggered the interaction, in a guild or not."""
+        author = self.interaction.author
+        if author is None:
+            raise ResponseError("This interaction carries no user (is it a PING?).")
+        return author
+
+    @property
+    def member(self) -> Member | None:
+        """The invoking member, when the interaction happened in a guild."""
+        return self.interaction.member
+
+    @property
+    def guild_id(self) -> Snowflake | None:
+        return self.interaction.guild_id
+
+    @property
+    def guild(self) -> PartialGuild | None:
+        return self.interaction.guild
+
+    @property
+    def channel_id(self) -> Snowflake | None:
+        return self.interaction.channel_id
+
+    @property
+    def channel(self) -> PartialChannel | None:
+        return self.interaction.channel
+
+    @property
+    def locale(self) -> str | None:
+        """The user's locale (``"en-US"``, ``"fr"``, ...)."""
+        return self.interaction.locale
+
+    @property
+    def guild_locale(self) -> str | None:
+        return self.interaction.guild_locale
+
+    @property
+    def app_permissions(self) -> Permissions:
+        """What the app may do where the interaction happened."""
+        return self.interaction.app_permissions or Permissions(0)
+
+    @property
+    def entitlements(self) -> list[Entitlement]:
+        return self.interaction.entitlements
+
+    @property
+    def token(self) -> str:
+        """The interaction token: valid for 15 minutes, for followups and edits."""
+        return self.interaction.token
+
+    @property
+    def rest(self) -> RestClient:
+        """The app's REST client."""
+        return self.app.rest
+
+    # -- first answers ----------------------------------------------------------------
+
+    def reply(
+        self,
+        *children: Any,
+        content: str | None = None,
+        embeds: Sequence[Any] | None = None,
+        ephemeral: bool = False,
+        **props: Any,
+    ) -> MessageResponse:
+        """Answer with a new message (built with ``ikit.ui.Message``)."""
+        payload = self._message(children, content, embeds, ephemeral, props)
+        return MessageResponse(data=payload)
+
+    def defer(self, *, ephemeral: bool = False) -> DeferredMessageResponse:
+        """Answer "thinking..." now; edit the original response later."""
+        flags = MessageFlags.EPHEMERAL if ephemeral else None
+        data = DeferredMessageData(flags=flags) if flags else None
+        return DeferredMessageResponse(data=data)
+
+    def launch_activity(self) -> LaunchActivityResponse:
+        """Launch the app's Activity (apps with Activities only)."""
+        return LaunchActivityResponse()
+
+    async def send(self, response: Response) -> None:
+        """Send the first answer now and keep working.
+
+        Over HTTP the answer completes the request at once; the handler goes on in
+        the background, and may follow up through REST.
+        """
+        if not self._settle(response):
+            raise ResponseError(
+                "This interaction was already answered; use ctx.followup() or "
+                "ctx.edit_original() for further messages."
+            )
+
+    # -- later messages, through REST -------------------------------------------------
+
+    async def followup(
+        self,
+        *children: Any,
+        content: str | None = None,
+        embeds: Sequence[Any] | None = None,
+        ephemeral: bool = False,
+        **props: Any,
+    ) -> Message:
+        """Send another message for this interaction."""
+        payload = self._message(children, content, embeds, ephemeral, props)
+        return await self.rest.create_followup(
+            self.interaction.application_id, self.token, payload
+        )
+
+    async def edit_original(
+        self,
+        *children: Any,
+        content: str | None = None,
+        embeds: Sequence[Any] | None = None,
+        **props: Any,
+    ) -> Message:
+        """Edit the first answer (or fill in a deferred one)."""
+        payload = self._message(children, content, embeds, False, props)
+        return await self.rest.edit_original_response(
+            self.interaction.application_id,
+            self.token,
+            MessageEdit.from_payload(payload),
+        )
+
+    async def delete_original(self) -> None:
+        await self.rest.delete_original_response(
+            self.interaction.application_id, self.token
+        )
+
+    # -- the answer's state, driven by the App ----------------------------------------
+
+    @property
+    def answered(self) -> bool:
+        """Whether a first answer was given (by the handler, or ikit's deferral)."""
+        return self._state is not _State.PENDING
+
+    @property
+    def auto_deferred(self) -> bool:
+        """Whether ikit deferred for the handler when the deadline came near."""
+        return self._state is _State.DEFERRED
+
+    def _settle(self, response: Response) -> bool:
+        if self._state is not _State.PENDING:
+            return False
+        self._state = _State.ANSWERED
+        self._answer = response
+        self._answered.set()
+        return True
+
+    def _defer_for_handler(self) -> Response | None:
+        """Answer "deferred" on the handler's behalf, unless it already answered."""
+        if self._state is not _State.PENDING:
+            return None
+        self._state = _State.DEFERRED
+        self._answer = self._deferral()
+        self._answered.set()
+        return self._answer
+
+    def _deferral(self) -> Response:
+        return self.defer(ephemeral=self.defer_ephemeral)
+
+    def _message(
+        self,
+        children: Iterable[Any],
+        content: str | None,
+        embeds: Sequence[Any] | None,
+        ephemeral: bool,
+        props: dict[str, Any],
+    ) -> MessagePayload:
+        from ikit import ui
+
+        children = list(children)
+        if children and isinstance(children[0], str) and content is None:
+            # ctx.reply("Done.") reads best as plain message content.
+            content = children.pop(0)
+        # No files here: ctx.reply() answers with JSON only.
+        payload = ui.Message(
+            *children, content=content, embeds=embeds, ephemeral=ephemeral, **props
+        )
+        if not isinstance(payload, MessagePayload):
+            raise ResponseError("ctx.reply() cannot send files yet; use ctx.rest")
+        return payload
+
+
+class _ModalOpener(Context[I]):
+    __slots__ = ()
+
+    def modal(self, modal: Modal) -> ModalResponse:
+        """Answer with a modal form (built with ``ikit.ui.Modal``)."""
+        return ModalResponse(data=modal)
+
+
+class CommandContext(_ModalOpener[ApplicationCommandInteraction]):
+    """The context of a slash, user or message command."""
+
+    __slots__ = ()
+
+    @property
+    def data(self) -> ApplicationCommandData:
+        return self.interaction.data
+
+    @property
+    def resolved(self) -> ResolvedData:
+        return self.interaction.data.resolved or ResolvedData()
+
+
+class _MessageUpdater(Context[I]):
+    __slots__ = ()
+
+    def update(
+        self,
+        *children: Any,
+        content: str | None = None,
+        embeds: Sequence[Any] | None = None,
+        **props: Any,
+    ) -> UpdateMessageResponse:
+        """Answer by editing the message the component is on."""
+        self._check_updatable()
+        payload = self._message(children, content, embeds, False, props)
+        return UpdateMessageResponse(data=payload)
+
+    def defer_update(self) -> DeferredUpdateResponse:
+        """Acknowledge now; edit the message later with ``ctx.edit_original()``."""
+        self._check_updatable()
+        return DeferredUpdateResponse()
+
+    def _check_updatable(self) -> None:
+        return None
+
+
+class ComponentContext(
+    _MessageUpdater[MessageComponentInteraction],
+    _ModalOpener[MessageComponentInteraction],
+):
+    """The context of a button click or a select choice."""
+
+    __slots__ = ()
+
+    @property
+    def custom_id(self) -> str:
+        return self.interaction.data.custom_id
+
+    @property
+    def message(self) -> Message | None:
+        """The message the component is on."""
+        return self.interaction.message
+
+    @property
+    def values(self) -> list[str]:
+        """A select's chosen values (option values, or ids)."""
+        return self.interaction.data.values or []
+
+    @property
+    def resolved(self) -> ResolvedData:
+        return self.interaction.data.resolved or ResolvedData()
+
+    def _deferral(self) -> Response:
+        # A component's message stays as it is until the handler edits it.
+        return DeferredUpdateResponse()
+
+
+class ModalContext(_MessageUpdater[ModalSubmitInteraction]):
+    """The context of a submitted modal."""
+
+    __slots__ = ()
+
+    @property
+    def custom_id(self) -> str:
+        return self.interaction.data.custom_id
+
+    @property
+    def message(self) -> Message | None:
+        """The message whose component opened the modal, if one did."""
+        return self.interaction.message
+
+    @property
+    def resolved(self) -> ResolvedData:
+        return self.interaction.data.resolved or ResolvedData()
+
+    def _check_updatable(self) -> None:
+        if self.interaction.message is None:
+            raise ResponseError(
+                "This modal was opened by a command, so there is no message to "
+                "update; answer with ctx.reply() instead."
+            )
+
+
+class AutocompleteContext(Context[AutocompleteInteraction]):
+    """The context of a user typing into an option with autocomplete."""
+
+    __slots__ = ()
+
+    @property
+    def data(self) -> ApplicationCommandData:
+        return self.interaction.data
+
+    @property
+    def focused(self) -> str:
+        """The name of the option being typed."""
+        option = self.interaction.data.focused_option()
+        return option.name if option is not None else ""
+
+    @property
+    def value(self) -> str:
+        """What the user typed so far (partial; never validated by Discord)."""
+        option = self.interaction.data.focused_option()
+        return "" if option is None or option.value is None else str(option.value)
+
+    def suggest(
+        self,
+        choices: Iterable[str | int | float | ApplicationCommandOptionChoice]
+        | dict[str, str | int | float],
+    ) -> AutocompleteResponse:
+        """Answer with up to 25 suggestions: values, a name->value dict, or choices."""
+        return AutocompleteResponse(data=AutocompleteResult(choices=_choices(choices)))
+
+
+def _choices(
+    choices: Iterable[str | int | float | ApplicationCommandOptionChoice]
+    | dict[str, str | int | float],
+) -> list[ApplicationCommandOptionChoice]:
+    if isinstance(choices, dict):
+        items = [
+            ApplicationCommandOptionChoice(name=name, value=value)
+            for name, value in choices.items()
+        ]
+    else:
+        items = [
+            c
+            if isinstance(c, ApplicationCommandOptionChoice)
+            else ApplicationCommandOptionChoice(name=str(c), value=c)
+            for c in choices
+        ]
+    if len(items) > 25:
+        raise ResponseError(
+            f"Discord shows at most 25 autocomplete choices (got {len(items)}); "
+            "keep the best 25."
+        )
+    return items

@@ -1,0 +1,174 @@
+"""The ASGI 3 adapter: lifespan owns the background work, http serves interactions.
+
+POST on the interactions path is verified and answered; other methods there get 405,
+other paths 404, and an optional health path answers GET with 200. The body is capped
+(413 past the cap, without reading the rest).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import TYPE_CHECKING, Any
+
+import anyio
+
+from ikit.errors import PayloadTooLarge
+from ikit.server._core import Background, HTTPResult, InteractionHandler
+from ikit.server.verify import ReplayGuard
+
+if TYPE_CHECKING:
+    from ikit.app import App
+
+__all__ = ["ASGIApp"]
+
+logger = logging.getLogger("ikit.server")
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+
+class ASGIApp:
+    """Serves one App over ASGI."""
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        path: str = "/",
+        health_path: str | None = None,
+        max_body_size: int = 1 << 20,
+        timestamp_window: float | None = 300.0,
+        replay_guard: ReplayGuard | None = None,
+        shutdown_timeout: float = 10.0,
+    ) -> None:
+        self.app = app
+        self.path = path
+        self.health_path = health_path
+        self.max_body_size = max_body_size
+        self.shutdown_timeout = shutdown_timeout
+        self.handler = InteractionHandler(
+            app, window=timestamp_window, replay_guard=replay_guard
+        )
+        self.background: Background | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            await self._http(scope, receive, send)
+        elif scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+
+    # -- lifespan --------------------------------------------------------------------
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        await receive()  # lifespan.startup
+        async with anyio.create_task_group() as task_group:
+            self.background = Background(task_group)
+            await send({"type": "lifespan.startup.complete"})
+            await receive()  # lifespan.shutdown
+            await self.drain()
+        self.background = None
+        await self._close_rest()
+        await send({"type": "lifespan.shutdown.complete"})
+
+    async def drain(self) -> None:
+        """Wait for background work (bounded by shutdown_timeout), then cancel it."""
+        background = self.background
+        if background is None:
+            return
+        if not await background.wait(self.shutdown_timeout):
+            background.cancel()
+        else:
+            background.cancel()  # nothing runs: this just closes the task group
+
+    async def _close_rest(self) -> None:
+        rest = self.app._rest
+        if rest is not None:
+            await rest.aclose()
+
+    # -- http ------------------------------------------------------------------------
+
+    async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        received_at = time.time()
+        path = scope.get("path", "")
+        method = scope.get("method", "GET")
+        if path == self.health_path and method in ("GET", "HEAD"):
+            await _reply(send, HTTPResult.text(200, "ok"))
+        elif path != self.path:
+            await _reply(send, HTTPResult.text(404, "not found"))
+        elif method != "POST":
+            result = HTTPResult.text(405, "interactions are POSTed")
+            await _reply(send, result, extra=(("allow", "POST"),))
+        else:
+            await self._interaction(scope, receive, send, received_at)
+
+    async def _interaction(
+        self, scope: Scope, receive: Receive, send: Send, received_at: float
+    ) -> None:
+        headers = _headers(scope)
+        try:
+            body = await _read_body(receive, headers, self.max_body_size)
+        except PayloadTooLarge as error:
+            await _reply(send, HTTPResult.text(error.status, str(error)))
+            return
+
+        if self.background is not None:
+            result = await self.handler.handle(
+                body, headers, self.background, received_at=received_at
+            )
+            await _reply(send, result)
+            return
+        # No lifespan (the server does not run it): the work that follows the answer
+        # has nowhere to live, so the request waits for it.
+        async with anyio.create_task_group() as task_group:
+            result = await self.handler.handle(
+                body, headers, Background(task_group), received_at=received_at
+            )
+            await _reply(send, result)
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    return {
+        name.decode("latin-1").lower(): value.decode("latin-1")
+        for name, value in scope.get("headers", ())
+    }
+
+
+async def _read_body(receive: Receive, headers: dict[str, str], cap: int) -> bytes:
+    declared = headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise PayloadTooLarge(_too_large(cap))
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > cap:
+            raise PayloadTooLarge(_too_large(cap))
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _too_large(cap: int) -> str:
+    return f"the body is larger than {cap} bytes, the most this endpoint accepts"
+
+
+async def _reply(
+    send: Send, result: HTTPResult, extra: tuple[tuple[str, str], ...] = ()
+) -> None:
+    headers = [
+        (name.encode(), value.encode()) for name, value in (*result.headers, *extra)
+    ]
+    headers.append((b"content-length", str(len(result.body)).encode()))
+    await send(
+        {"type": "http.response.start", "status": result.status, "headers": headers}
+    )
+    await send({"type": "http.response.body", "body": result.body})

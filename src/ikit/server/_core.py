@@ -1,0 +1,171 @@
+"""One interaction request, from bytes to bytes, with no web framework.
+
+The path: cap the body, verify the Ed25519 signature and timestamp, decode, refuse a
+replayed id, answer PING, then let the App answer within the deadline. Every refusal is
+an :class:`ikit.errors.RequestRejected` turned into its status with a short text body;
+nothing here ever answers a bare 500.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import anyio
+import anyio.abc
+
+from ikit.errors import ReplayedInteraction, RequestRejected
+from ikit.models import (
+    ApplicationCommandInteraction,
+    AutocompleteInteraction,
+    Interaction,
+    decode_interaction,
+    encode,
+)
+from ikit.server.verify import MemoryReplayGuard, ReplayGuard, Verifier
+
+if TYPE_CHECKING:
+    from ikit.app import App
+
+__all__ = ["Background", "HTTPResult", "InteractionHandler"]
+
+logger = logging.getLogger("ikit.server")
+
+_JSON = (("content-type", "application/json"),)
+_TEXT = (("content-type", "text/plain; charset=utf-8"),)
+
+
+@dataclass(frozen=True, slots=True)
+class HTTPResult:
+    """What to answer over HTTP: a status, headers and a body."""
+
+    status: int
+    body: bytes
+    headers: tuple[tuple[str, str], ...] = field(default=_JSON)
+
+    @classmethod
+    def text(cls, status: int, message: str) -> HTTPResult:
+        return cls(status, message.encode(), _TEXT)
+
+
+class Background:
+    """The work that outlives HTTP answers, in one task group, counted.
+
+    Shutdown waits for it to finish (bounded), then cancels and logs what was left.
+    """
+
+    def __init__(self, task_group: anyio.abc.TaskGroup) -> None:
+        self._task_group = task_group
+        self._running = 0
+        self._idle = anyio.Event()
+        self._idle.set()
+
+    @property
+    def running(self) -> int:
+        return self._running
+
+    def start_soon(self, func: Callable[..., Awaitable[Any]], *args: Any) -> None:
+        self._running += 1
+        self._idle = anyio.Event() if self._idle.is_set() else self._idle
+        self._task_group.start_soon(self._run, func, args)
+
+    async def _run(
+        self, func: Callable[..., Awaitable[Any]], args: tuple[Any, ...]
+    ) -> None:
+        try:
+            await func(*args)
+        finally:
+            self._running -= 1
+            if self._running == 0:
+                self._idle.set()
+
+    async def wait(self, grace: float) -> bool:
+        """Wait until no work runs, at most ``grace`` seconds; True if it all ended."""
+        with anyio.move_on_after(grace):
+            await self._idle.wait()
+        return self._running == 0
+
+    def cancel(self) -> None:
+        if self._running:
+            logger.warning(
+                "shutdown cancelled %d handler(s) still running after the grace "
+                "period; raise shutdown_timeout to give them longer",
+                self._running,
+            )
+        self._task_group.cancel_scope.cancel()
+
+
+class InteractionHandler:
+    """Verifies, decodes and answers interaction requests for one App."""
+
+    def __init__(
+        self,
+        app: App,
+        *,
+        window: float | None,
+        replay_guard: ReplayGuard | None = None,
+    ) -> None:
+        if not app.public_key:
+            raise ValueError(
+                "The app has no public key, so it cannot verify Discord's requests: "
+                "set DISCORD_PUBLIC_KEY (from the Developer Portal's General "
+                "Information page), or pass public_key= to App()."
+            )
+        self.app = app
+        self.verifier = Verifier(app.public_key, window=window)
+        self.window = window if window is not None else 300.0
+        self.replay_guard = replay_guard or MemoryReplayGuard()
+
+    async def handle(
+        self,
+        body: bytes,
+        headers: Mapping[str, str],
+        task_group: Background,
+        *,
+        received_at: float | None = None,
+    ) -> HTTPResult:
+        """Answer one request whose body has been read in full."""
+        started = time.perf_counter()
+        arrival = received_at if received_at is not None else time.time()
+        try:
+            result, what = await self._answer(body, headers, task_group, arrival)
+        except RequestRejected as rejected:
+            logger.info("rejected request: %s (%d)", rejected, rejected.status)
+            return HTTPResult.text(rejected.status, str(rejected))
+        logger.info(
+            "%s -> %d in %.1f ms",
+            what,
+            result.status,
+            (time.perf_counter() - started) * 1000,
+        )
+        return result
+
+    async def _answer(
+        self,
+        body: bytes,
+        headers: Mapping[str, str],
+        task_group: Background,
+        arrival: float,
+    ) -> tuple[HTTPResult, str]:
+        self.verifier.verify_headers(headers, body, now=arrival)
+        interaction = decode_interaction(body)
+        if await self.replay_guard.seen(int(interaction.id), arrival + self.window):
+            raise ReplayedInteraction(
+                f"interaction {interaction.id} was already received; Discord never "
+                "sends one twice, so this is a replay"
+            )
+        what = _describe(interaction)
+        logger.debug("received %s", what)
+        response = await self.app.respond(interaction, task_group, received_at=arrival)
+        return HTTPResult(200, encode(response)), what
+
+
+def _describe(interaction: Interaction) -> str:
+    kind = interaction.type.name.lower()
+    if isinstance(interaction, ApplicationCommandInteraction | AutocompleteInteraction):
+        return f"{kind} /{' '.join(interaction.data.path())}"
+    custom_id = getattr(getattr(interaction, "data", None), "custom_id", None)
+    return f"{kind} {custom_id}" if custom_id else kind
