@@ -293,6 +293,11 @@ SLASH_CASES: list[tuple[Callable[[], object], str]] = [
         r"Choice applies to str, int and float options only",
     ),
     (
+        lambda: SlashCommand(handler(pick=Annotated[Literal["a"], Choice("A", "a")])),
+        r"Choice applies to str, int and float options, not Literal\['a'\], whose "
+        r"choices come from the annotation",
+    ),
+    (
         lambda: SlashCommand(handler(pick=Annotated[Literal["a"], Length(1)])),
         r"Length applies to str options without choices",
     ),
@@ -375,6 +380,7 @@ SLASH_CASES: list[tuple[Callable[[], object], str]] = [
         "choice-value-length",
         "choice-type",
         "choice-on-bool",
+        "choice-on-literal",
         "length-with-choices",
         "empty-contexts",
         "unknown-context",

@@ -459,3 +459,12 @@ def test_docstrings_give_descriptions(
 
     assert parsed.summary == summary
     assert parsed.params == params
+
+
+def test_markers_with_localizations_work_inside_optional_annotations() -> None:
+    # `Annotated[...] | None` hashes the markers, and a dict is not hashable.
+    french = {"fr": "texte"}
+    option = option_of(Annotated[str, Option(name_localizations=french)] | None, None)
+
+    assert option.name_localizations == french
+    assert not option.required

@@ -201,6 +201,11 @@ def _kind(
     if base in _SIMPLE:
         option_type, converter = _SIMPLE[base]
         return _with_choice_markers(option_type, converter, markers)
+    if any(isinstance(m, Choice) for m in markers):
+        raise RuleBroken(
+            f"Choice applies to str, int and float options, not {_describe(base)}, "
+            "whose choices come from the annotation"
+        )
     if typing.get_origin(base) is Literal:
         values = typing.get_args(base)
         return _choices_kind([(str(v), v, v) for v in values])
