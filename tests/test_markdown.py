@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
@@ -19,11 +20,15 @@ USER_ID = 80351110224678912
 
 
 def test_exports() -> None:
-    public = {name for name in vars(md) if not name.startswith("_")}
-    imported = {"Iterable", "Literal", "annotations", "datetime", "get_args"}
-    imported |= {"math", "re", "unicodedata"}
+    functions = {
+        name
+        for name, value in vars(md).items()
+        if inspect.isfunction(value)
+        and value.__module__ == md.__name__
+        and not name.startswith("_")
+    }
 
-    assert sorted(md.__all__) == sorted(public - imported)
+    assert functions | {"EVERYONE", "HERE", "TimestampStyle"} == set(md.__all__)
 
 
 # -- what each function builds ------------------------------------------------------
@@ -113,7 +118,7 @@ def test_timestamp_styles(style: TimestampStyle) -> None:
 
 
 def test_timestamp_styles_are_discords() -> None:
-    # Discord's Message Formatting reference, including s and S added in 2025.
+    # As Discord's Message Formatting reference lists them, s and S included.
     assert get_args(TimestampStyle) == ("t", "T", "d", "D", "f", "F", "s", "S", "R")
 
 
@@ -367,7 +372,7 @@ TEXTS = st.lists(
 
 
 @given(TEXTS)
-@settings(max_examples=1000)
+@settings(max_examples=300)
 def test_escape_is_inert_and_shows_the_text(text: str) -> None:
     assert shown(md.escape(text)).replace(ZWSP, "") == text
 

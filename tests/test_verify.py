@@ -197,7 +197,10 @@ GOOD_SIGNATURE, GOOD_TIMESTAMP = signed()
             id="signature-missing",
         ),
         pytest.param(
-            "", GOOD_TIMESTAMP, r"X-Signature-Ed25519 header is missing", id="sig-empty"
+            "",
+            GOOD_TIMESTAMP,
+            r"X-Signature-Ed25519 header is missing",
+            id="signature-empty",
         ),
         pytest.param(
             GOOD_SIGNATURE,
