@@ -29,8 +29,10 @@ __all__ = [
     "CALLBACK_SCHEMAS",
     "DOCS_OVER_SPEC",
     "Patch",
+    "any_of",
     "check_keys",
     "schema",
+    "schema_names",
     "unknown_keys",
     "validate",
     "validator",
@@ -161,6 +163,18 @@ def validator(schema_name: str) -> Draft202012Validator:
     )
 
 
+def any_of(*schema_names: str) -> Draft202012Validator:
+    """A validator accepting what any of the schemas accepts (a request body that
+    the path declares as a union, such as the interaction callback's)."""
+    refs = [{"$ref": f"{REF_PREFIX}{name}"} for name in schema_names]
+    return Draft202012Validator({"anyOf": refs, "components": _components()})
+
+
+def schema_names() -> list[str]:
+    """The name of every schema in the spec."""
+    return list(_components()["schemas"])
+
+
 def validate(instance: object, schema_name: str) -> None:
     """Fail with the most relevant error when ``instance`` breaks the schema."""
     error = best_match(validator(schema_name).iter_errors(instance))
@@ -218,8 +232,19 @@ def _unknown(value: object, node: dict[str, Any], path: str) -> set[str]:
 def _unknown_in_union(
     value: object, branches: list[dict[str, Any]], path: str
 ) -> set[str]:
-    matching = [b for b in branches if _matches(value, b)] or branches
-    return min((_unknown(value, b, path) for b in matching), key=len)
+    tagged = [b for b in branches if _tag_allows(value, b)] or branches
+    matching = [b for b in tagged if _matches(value, b)] if len(tagged) > 1 else tagged
+    return min((_unknown(value, b, path) for b in matching or tagged), key=len)
+
+
+def _tag_allows(value: object, branch: dict[str, Any]) -> bool:
+    """Whether the branch's ``type`` enum (Discord's tags) admits the value's type;
+    a cheap first cut before validating against each branch."""
+    resolved = _resolve(branch)
+    tag = resolved.get("properties", {}).get("type", {})
+    if not isinstance(value, dict) or "enum" not in tag:
+        return True
+    return value.get("type") in tag["enum"]
 
 
 def _matches(value: object, branch: dict[str, Any]) -> bool:
