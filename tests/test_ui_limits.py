@@ -728,6 +728,26 @@ def test_a_v2_message_refuses_embeds_and_poll_too() -> None:
     assert [v.split(":")[0] for v in found] == ["embeds", "poll"]
 
 
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        (
+            in_row(ui.UserSelect(custom_id="u", min_values=2)),
+            f"{ROW0}.min_values: min_values is at most max_values (got 2 > 1)",
+        ),
+        (
+            labelled(ui.CheckboxGroup("a", "b", custom_id="c", min_values=3)),
+            f"{LABEL0}.min_values: min_values is at most max_values (got 3 > 2)",
+        ),
+    ],
+    ids=["select-default-max", "checkbox-group-default-max"],
+)
+def test_min_values_cannot_pass_the_default_max_values(
+    build: Callable[[], object], expected: str
+) -> None:
+    assert expected in violations(build)
+
+
 def test_ids_left_out_or_zero_are_not_duplicates() -> None:
     ui.Message(ui.ActionRow(btn(1, id=0), btn(2, id=0), btn(3)))
 

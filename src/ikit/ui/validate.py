@@ -309,14 +309,21 @@ def _emoji(walk: Walk, path: str, emoji: models.ComponentEmoji | None) -> None:
 # -- selects and inputs ---------------------------------------------------------------
 
 
-def _values(walk: Walk, path: str, node: Any, prefix: str) -> None:
-    """min_values and max_values: each in range, in order, and required's rule."""
+def _values(
+    walk: Walk, path: str, node: Any, prefix: str, default_high: int = 1
+) -> None:
+    """min_values and max_values: each in range, in order, and required's rule.
+
+    A max_values left out is Discord's default (1, or a checkbox group's number of
+    options), which min_values must not pass either.
+    """
     low: int | None = node.min_values
     high: int | None = node.max_values
     walk.number(at(path, "min_values"), low, f"{prefix}.min_values")
     walk.number(at(path, "max_values"), high, f"{prefix}.max_values")
-    if low is not None and high is not None and low > high:
-        walk.add(at(path, "min_values"), "values.order", f"{low} > {high}")
+    effective_high = default_high if high is None else high
+    if low is not None and low > effective_high:
+        walk.add(at(path, "min_values"), "values.order", f"{low} > {effective_high}")
 
     # Messages ignore `required`; in a modal it defaults to true.
     if walk.modal and node.required is not False and low == 0:
@@ -409,7 +416,7 @@ def _radio_group(walk: Walk, path: str, group: models.RadioGroup) -> None:
 
 
 def _checkbox_group(walk: Walk, path: str, group: models.CheckboxGroup) -> None:
-    _values(walk, path, group, "checkbox_group")
+    _values(walk, path, group, "checkbox_group", len(group.options))
     inner = at(path, "options")
     walk.count(inner, group.options, "checkbox_group.options")
     for index, option in enumerate(group.options):
