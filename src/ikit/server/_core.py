@@ -152,7 +152,10 @@ class InteractionHandler:
     ) -> tuple[HTTPResult, str]:
         self.verifier.verify_headers(headers, body, now=arrival)
         interaction = decode_interaction(body)
-        if await self.replay_guard.seen(int(interaction.id), arrival + self.window):
+        # A timestamp may be up to one window ahead and still valid for one more,
+        # so an id must be remembered for two windows to refuse every replay.
+        expires = arrival + 2 * self.window
+        if await self.replay_guard.seen(int(interaction.id), expires):
             raise ReplayedInteraction(
                 f"interaction {interaction.id} was already received; Discord never "
                 "sends one twice, so this is a replay"
