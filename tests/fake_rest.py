@@ -7,23 +7,22 @@ bot-authorized routes), injects failures on request, and records every request i
 receives. It also notes every *violation*: a request that a correct client would not
 have sent (into a full bucket, before a ``Retry-After`` passed, over the global limit).
 
-Drive it in-process with ``httpx.AsyncClient(transport=fake.transport())``, or serve it
-on loopback with ``async with serve(fake) as base_url``.
+Drive it in-process with ``rest_client(fake)`` (or any httpx client on
+``fake.transport()``), or serve it on loopback with ``async with serve(fake) as url``.
+The routes it knows and how it answers them are in :mod:`tests.fake_rest_routes`.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
-import re
 import socket
 import time
 import zlib
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, cast
 from urllib.parse import parse_qs
 
@@ -34,9 +33,33 @@ from hypercorn.config import Config
 from hypercorn.typing import ASGIFramework
 
 from ikit.rest import RestClient, RetryPolicy
+from tests.fake_rest_routes import (
+    APPLICATION_ID,
+    Body,
+    FakeRoute,
+    Params,
+    Part,
+    Recorded,
+    State,
+    find_route,
+    match,
+)
+
+__all__ = [
+    "API_PREFIX",
+    "APPLICATION_ID",
+    "BASE_URL",
+    "BOT_TOKEN",
+    "FAST_RETRY",
+    "FakeDiscord",
+    "Fault",
+    "Part",
+    "Recorded",
+    "rest_client",
+    "serve",
+]
 
 BOT_TOKEN = "fake-bot-token"
-APPLICATION_ID = 100000000000000001
 API_PREFIX = "/api/v10"
 BASE_URL = "http://discord.test" + API_PREFIX
 FAST_RETRY = RetryPolicy(backoff=0.01, max_backoff=0.05)
@@ -44,76 +67,7 @@ FAST_RETRY = RetryPolicy(backoff=0.01, max_backoff=0.05)
 Scope = Mapping[str, Any]
 Receive = Callable[[], Awaitable[Mapping[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
-Body = Any  # a JSON value, or None for 204
-
-# -- what the fake records -------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """One part of a multipart body."""
-
-    name: str
-    filename: str | None
-    content_type: str | None
-    data: bytes
-
-
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    """One request as the fake received it."""
-
-    method: str
-    path: str
-    query: dict[str, list[str]]
-    headers: dict[str, str]
-    body: bytes
-    time: float
-    """``anyio.current_time()`` when it arrived."""
-    route: str
-    """``METHOD /template`` of the route it matched, or ``METHOD ?``."""
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    def parts(self) -> dict[str, Part]:
-        """The parts of a multipart body, by name."""
-        return {part.name: part for part in _split_multipart(self)}
-
-    def payload(self) -> Any:
-        """The JSON body, whether sent plain or as ``payload_json``."""
-        if self.headers.get("content-type", "").startswith("multipart/form-data"):
-            return json.loads(self.parts()["payload_json"].data)
-
-        return self.json() if self.body else None
-
-
-def _split_multipart(request: Recorded) -> list[Part]:
-    match = re.search(r"boundary=([^;]+)", request.headers["content-type"])
-    if match is None:
-        raise AssertionError("multipart request without a boundary")
-
-    delimiter = b"--" + match.group(1).strip('"').encode()
-    chunks = request.body.split(delimiter)[1:-1]
-    return [
-        _part(chunk.removeprefix(b"\r\n").removesuffix(b"\r\n")) for chunk in chunks
-    ]
-
-
-def _part(chunk: bytes) -> Part:
-    head, _, data = chunk.partition(b"\r\n\r\n")
-    lines = (line.partition(":") for line in head.decode().split("\r\n"))
-    headers = {key.strip().lower(): value.strip() for key, _, value in lines}
-    disposition = headers.get("content-disposition", "")
-    name = re.search(r'\bname="([^"]*)"', disposition)
-    filename = re.search(r'\bfilename="([^"]*)"', disposition)
-    return Part(
-        name=name.group(1) if name else "",
-        filename=filename.group(1) if filename else None,
-        content_type=headers.get("content-type"),
-        data=data,
-    )
-
+Answer = tuple[int, Body, dict[str, str]]
 
 # -- what can go wrong -----------------------------------------------------------------
 
@@ -207,51 +161,10 @@ def _seconds_up(seconds: float) -> str:
     return f"{math.ceil(seconds * 1000) / 1000:.3f}"
 
 
-# -- the routes it knows ---------------------------------------------------------------
-
-Handler = Callable[["FakeDiscord", Recorded, dict[str, str]], tuple[int, Body]]
-
-_MAJORS = (
-    ("webhook_id", "webhook_token"),
-    ("application_id", "interaction_token"),
-    ("interaction_id", "interaction_token"),
-    ("channel_id",),
-    ("guild_id",),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Route:
-    method: str
-    template: str
-    handler: Handler
-    pattern: re.Pattern[str] = field(compare=False)
-
-    @property
-    def name(self) -> str:
-        return f"{self.method} {self.template}"
-
-    @property
-    def token_in_path(self) -> bool:
-        return "_token}" in self.template
-
-    def major(self, params: dict[str, str]) -> str:
-        for group in _MAJORS:
-            if all(name in params for name in group):
-                return ",".join(params[name] for name in group)
-
-        return ""
-
-
-def _compile(template: str) -> re.Pattern[str]:
-    pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(template))
-    return re.compile(f"^{pattern}$")
-
-
 # -- the app ---------------------------------------------------------------------------
 
 
-class FakeDiscord:
+class FakeDiscord(State):
     """Plays Discord's REST API; see the module docstring."""
 
     def __init__(
@@ -262,19 +175,11 @@ class FakeDiscord:
         global_period: float = 1.0,
         default_limit: int = 1000,
     ) -> None:
+        super().__init__()
         self.token = token
         self.requests: list[Recorded] = []
         self.violations: list[str] = []
         self.refused: list[str] = []
-        self.expired_tokens: set[str] = set()
-        self.messages: dict[str, dict[str, Any]] = {}
-        self.commands: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        self.application: dict[str, Any] = {
-            "id": str(APPLICATION_ID),
-            "name": "ikit test app",
-            "description": "",
-        }
-        self._ids = itertools.count(200000000000000000)
         self._global_limit = global_limit
         self._global_period = global_period
         self._global_times: deque[float] = deque()
@@ -288,12 +193,12 @@ class FakeDiscord:
 
     def limit(self, route: str, *, limit: int, period: float, bucket: str = "") -> None:
         """Give ``route`` (``METHOD /template``) its own limit, or share ``bucket``."""
-        self._find_route(route)
+        find_route(route)
         self._limits[route] = Limit(limit, period, bucket or _bucket_name(route))
 
     def inject(self, route: str, *faults: Fault) -> None:
         """Make the next requests to ``route`` fail, one fault per request."""
-        self._find_route(route)
+        find_route(route)
         self._faults[route].extend(faults)
 
     def transport(self) -> httpx.AsyncBaseTransport:
@@ -303,9 +208,6 @@ class FakeDiscord:
 
     def requests_to(self, route: str) -> list[Recorded]:
         return [request for request in self.requests if request.route == route]
-
-    def next_id(self) -> str:
-        return str(next(self._ids))
 
     # -- ASGI
 
@@ -320,11 +222,11 @@ class FakeDiscord:
 
     async def _receive(
         self, scope: Scope, receive: Receive
-    ) -> tuple[Recorded, _Route | None, dict[str, str]]:
+    ) -> tuple[Recorded, FakeRoute | None, Params]:
         body = await _read_body(receive)
         method: str = scope["method"]
         path: str = scope["path"].removeprefix(API_PREFIX)
-        route, params = self.match(method, path)
+        route, params = match(method, path)
         request = Recorded(
             method=method,
             path=path,
@@ -337,18 +239,9 @@ class FakeDiscord:
         self.requests.append(request)
         return request, route, params
 
-    def match(self, method: str, path: str) -> tuple[_Route | None, dict[str, str]]:
-        for route in ROUTES:
-            if route.method == method:
-                found = route.pattern.match(path)
-                if found:
-                    return route, found.groupdict()
-
-        return None, {}
-
     async def _answer(
-        self, request: Recorded, route: _Route | None, params: dict[str, str]
-    ) -> tuple[int, Body, dict[str, str]]:
+        self, request: Recorded, route: FakeRoute | None, params: Params
+    ) -> Answer:
         if route is None:
             return 404, {"code": 0, "message": "404: Not Found"}, {}
 
@@ -372,24 +265,13 @@ class FakeDiscord:
         if fault and fault.kind == "stall":
             await anyio.sleep(fault.seconds)
 
-        status, body = self._handle(request, route, params)
+        status, body = self.handle(request, route, params)
         if fault and fault.kind == "drop":
             raise ConnectionDropped(route.name)
 
         return status, body, window.headers(anyio.current_time())
 
-    def _handle(
-        self, request: Recorded, route: _Route, params: dict[str, str]
-    ) -> tuple[int, Body]:
-        token = params.get("interaction_token")
-        if token in self.expired_tokens:
-            return 404, {"code": 10015, "message": "Unknown Webhook"}
-
-        return route.handler(self, request, params)
-
-    def _check_auth(
-        self, request: Recorded, route: _Route
-    ) -> tuple[int, Body, dict[str, str]] | None:
+    def _check_auth(self, request: Recorded, route: FakeRoute) -> Answer | None:
         if route.token_in_path:
             return None
 
@@ -398,9 +280,7 @@ class FakeDiscord:
 
         return None
 
-    def _check_global(
-        self, request: Recorded, route: _Route
-    ) -> tuple[int, Body, dict[str, str]] | None:
+    def _check_global(self, request: Recorded, route: FakeRoute) -> Answer | None:
         if route.token_in_path or "authorization" not in request.headers:
             return None
 
@@ -421,8 +301,8 @@ class FakeDiscord:
         return None
 
     def _check_bucket(
-        self, route: _Route, window: _Window, now: float, fault: Fault | None
-    ) -> tuple[int, Body, dict[str, str]] | None:
+        self, route: FakeRoute, window: _Window, now: float, fault: Fault | None
+    ) -> Answer | None:
         window.roll(now)
         if now < window.blocked_until:
             self.violations.append(f"{route.name}: sent during a shared 429")
@@ -440,9 +320,7 @@ class FakeDiscord:
 
         return None
 
-    def _inject_429(
-        self, window: _Window, now: float, fault: Fault
-    ) -> tuple[int, Body, dict[str, str]]:
+    def _inject_429(self, window: _Window, now: float, fault: Fault) -> Answer:
         until = now + fault.retry_after
         if fault.scope == "global":
             self._global_blocked_until = until
@@ -457,7 +335,7 @@ class FakeDiscord:
 
         return _too_many(fault.scope, fault.retry_after, window.headers(now))
 
-    def _window(self, route: _Route, params: dict[str, str]) -> _Window:
+    def _window(self, route: FakeRoute, params: Params) -> _Window:
         limit = self._limits.get(route.name) or Limit(
             self._default_limit, 1.0, _bucket_name(route.name)
         )
@@ -474,7 +352,7 @@ class FakeDiscord:
 
     def take_refusal(self, method: str, path: str) -> bool:
         """Pop a ``refuse`` fault for this request, if one is next in line."""
-        route, _ = self.match(method, path)
+        route, _ = match(method, path)
         faults = self._faults.get(route.name) if route else None
         if not faults or faults[0].kind != "refuse":
             return False
@@ -483,13 +361,6 @@ class FakeDiscord:
         self.refused.append(f"{method} {path}")
         return True
 
-    def _find_route(self, name: str) -> _Route:
-        for route in ROUTES:
-            if route.name == name:
-                return route
-
-        raise KeyError(f"the fake has no route {name!r}")
-
 
 def _bucket_name(route: str) -> str:
     return f"{zlib.crc32(route.encode()):08x}"
@@ -497,7 +368,7 @@ def _bucket_name(route: str) -> str:
 
 def _too_many(
     scope: str, retry_after: float, headers: Mapping[str, str] | None = None
-) -> tuple[int, Body, dict[str, str]]:
+) -> Answer:
     retry_after = round(max(retry_after, 0.001), 3)
     out = dict(headers or {})
     out["retry-after"] = str(math.ceil(retry_after))
@@ -542,339 +413,6 @@ async def _lifespan(receive: Receive, send: Send) -> None:
         elif message["type"] == "lifespan.shutdown":
             await send({"type": "lifespan.shutdown.complete"})
             return
-
-
-# -- route handlers: plausible answers -------------------------------------------------
-
-
-def _timestamp() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
-
-
-def _message(
-    fake: FakeDiscord,
-    payload: dict[str, Any],
-    files: list[Part],
-    channel_id: str,
-    message_id: str | None = None,
-) -> dict[str, Any]:
-    return {
-        "id": message_id or fake.next_id(),
-        "channel_id": channel_id,
-        "type": 0,
-        "content": payload.get("content") or "",
-        "author": {"id": str(APPLICATION_ID), "username": "ikit test", "bot": True},
-        "timestamp": _timestamp(),
-        "edited_timestamp": None,
-        "tts": False,
-        "mention_everyone": False,
-        "mentions": [],
-        "mention_roles": [],
-        "attachments": [_attachment(fake, part) for part in files],
-        "embeds": payload.get("embeds") or [],
-        "components": payload.get("components") or [],
-        "pinned": False,
-        "flags": payload.get("flags") or 0,
-        "application_id": str(APPLICATION_ID),
-    }
-
-
-def _message_from(
-    fake: FakeDiscord, request: Recorded, channel_id: str, message_id: str | None = None
-) -> dict[str, Any]:
-    payload = request.payload() or {}
-    return _message(fake, payload, _files(request), channel_id, message_id)
-
-
-def _files(request: Recorded) -> list[Part]:
-    if not _is_form(request):
-        return []
-
-    return [part for part in request.parts().values() if part.filename]
-
-
-def _is_form(request: Recorded) -> bool:
-    return request.headers.get("content-type", "").startswith("multipart/form-data")
-
-
-def _attachment(fake: FakeDiscord, part: Part) -> dict[str, Any]:
-    url = f"https://cdn.example/{part.filename}"
-    return {
-        "id": fake.next_id(),
-        "filename": part.filename,
-        "size": len(part.data),
-        "url": url,
-        "proxy_url": url,
-        "content_type": part.content_type,
-    }
-
-
-def _unknown_message() -> tuple[int, Body]:
-    return 404, {"code": 10008, "message": "Unknown Message"}
-
-
-def _callback(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    if request.query.get("with_response") != ["true"]:
-        return 204, None
-
-    body = request.payload()
-    resource: dict[str, Any] = {"type": body["type"]}
-    if body["type"] in (4, 7):
-        data = body.get("data") or {}
-        resource["message"] = _message(fake, data, _files(request), "300")
-
-    interaction = {"id": params["interaction_id"], "type": 2}
-    return 200, {"interaction": interaction, "resource": resource}
-
-
-def _followup_create(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    message = _message_from(fake, request, "300")
-    fake.messages[f"{params['interaction_token']}/{message['id']}"] = message
-    return 200, message
-
-
-def _original_get(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    key = f"{params['interaction_token']}/@original"
-    if key not in fake.messages:
-        fake.messages[key] = _message_from(fake, request, "300")
-
-    return 200, fake.messages[key]
-
-
-def _webhook_message_get(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    key = f"{params['interaction_token']}/{params['message_id']}"
-    found = fake.messages.get(key)
-    return (200, found) if found else _unknown_message()
-
-
-def _webhook_message_edit(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    message_id = params.get("message_id", "@original")
-    key = f"{params['interaction_token']}/{message_id}"
-    if message_id != "@original" and key not in fake.messages:
-        return _unknown_message()
-
-    edited = _message_from(
-        fake, request, "300", None if message_id == "@original" else message_id
-    )
-    fake.messages[key] = edited
-    return 200, edited
-
-
-def _webhook_message_delete(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    key = f"{params['interaction_token']}/{params.get('message_id', '@original')}"
-    fake.messages.pop(key, None)
-    return 204, None
-
-
-def _channel_message_create(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    message = _message_from(fake, request, params["channel_id"])
-    fake.messages[f"{params['channel_id']}/{message['id']}"] = message
-    return 200, message
-
-
-def _channel_message_get(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    found = fake.messages.get(f"{params['channel_id']}/{params['message_id']}")
-    return (200, found) if found else _unknown_message()
-
-
-def _channel_message_edit(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    key = f"{params['channel_id']}/{params['message_id']}"
-    if key not in fake.messages:
-        return _unknown_message()
-
-    fake.messages[key] = _message_from(
-        fake, request, params["channel_id"], params["message_id"]
-    )
-    return 200, fake.messages[key]
-
-
-def _channel_message_delete(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    found = fake.messages.pop(f"{params['channel_id']}/{params['message_id']}", None)
-    return (204, None) if found else _unknown_message()
-
-
-def _scope(params: dict[str, str]) -> str:
-    return params.get("guild_id", "global")
-
-
-def _command(
-    fake: FakeDiscord, body: dict[str, Any], params: dict[str, str]
-) -> dict[str, Any]:
-    command = {
-        "type": 1,
-        "description": "",
-        **body,
-        "id": body.get("id") or fake.next_id(),
-        "application_id": params["application_id"],
-        "version": fake.next_id(),
-    }
-    if "guild_id" in params:
-        command["guild_id"] = params["guild_id"]
-
-    return command
-
-
-def _commands_get(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    return 200, list(fake.commands[_scope(params)].values())
-
-
-def _commands_create(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    commands = fake.commands[_scope(params)]
-    body = request.json()
-    existing = next((c for c in commands.values() if c["name"] == body["name"]), None)
-    command = _command(
-        fake, {**body, "id": existing["id"] if existing else None}, params
-    )
-    commands[command["id"]] = command
-    return (200 if existing else 201), command
-
-
-def _commands_overwrite(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    created = [_command(fake, body, params) for body in request.json()]
-    fake.commands[_scope(params)] = {command["id"]: command for command in created}
-    return 200, created
-
-
-def _command_edit(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    commands = fake.commands[_scope(params)]
-    found = commands.get(params["command_id"])
-    if found is None:
-        return 404, {"code": 10063, "message": "Unknown application command"}
-
-    found.update(request.json())
-    return 200, found
-
-
-def _command_delete(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    found = fake.commands[_scope(params)].pop(params["command_id"], None)
-    if found is None:
-        return 404, {"code": 10063, "message": "Unknown application command"}
-
-    return 204, None
-
-
-def _application_get(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    return 200, fake.application
-
-
-def _application_edit(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    fake.application.update(request.json())
-    return 200, fake.application
-
-
-def _member_get(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    user = {"id": params["user_id"], "username": "member"}
-    return 200, {
-        "user": user,
-        "roles": [],
-        "joined_at": _timestamp(),
-        "deaf": False,
-        "mute": False,
-    }
-
-
-def _roles_get(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    everyone = {
-        "id": params["guild_id"],
-        "name": "@everyone",
-        "color": 0,
-        "hoist": False,
-        "position": 0,
-        "permissions": "104324673",
-        "managed": False,
-        "mentionable": False,
-        "flags": 0,
-    }
-    return 200, [everyone]
-
-
-def _dm_create(
-    fake: FakeDiscord, request: Recorded, params: dict[str, str]
-) -> tuple[int, Body]:
-    recipient = request.json()["recipient_id"]
-    channel_id = str(int(recipient) + 1)
-    recipients = [{"id": recipient, "username": "someone"}]
-    return 200, {"id": channel_id, "type": 1, "recipients": recipients}
-
-
-_WEBHOOK = "/webhooks/{application_id}/{interaction_token}"
-_COMMANDS = "/applications/{application_id}/commands"
-_GUILD_COMMANDS = "/applications/{application_id}/guilds/{guild_id}/commands"
-_MESSAGES = "/channels/{channel_id}/messages"
-
-_TABLE: list[tuple[str, str, Handler]] = [
-    ("POST", "/interactions/{interaction_id}/{interaction_token}/callback", _callback),
-    ("POST", _WEBHOOK, _followup_create),
-    ("GET", _WEBHOOK + "/messages/@original", _original_get),
-    ("PATCH", _WEBHOOK + "/messages/@original", _webhook_message_edit),
-    ("DELETE", _WEBHOOK + "/messages/@original", _webhook_message_delete),
-    ("GET", _WEBHOOK + "/messages/{message_id}", _webhook_message_get),
-    ("PATCH", _WEBHOOK + "/messages/{message_id}", _webhook_message_edit),
-    ("DELETE", _WEBHOOK + "/messages/{message_id}", _webhook_message_delete),
-    ("GET", "/applications/@me", _application_get),
-    ("PATCH", "/applications/@me", _application_edit),
-    *(
-        entry
-        for base in (_COMMANDS, _GUILD_COMMANDS)
-        for entry in (
-            ("GET", base, _commands_get),
-            ("POST", base, _commands_create),
-            ("PUT", base, _commands_overwrite),
-            ("PATCH", base + "/{command_id}", _command_edit),
-            ("DELETE", base + "/{command_id}", _command_delete),
-        )
-    ),
-    ("POST", _MESSAGES, _channel_message_create),
-    ("GET", _MESSAGES + "/{message_id}", _channel_message_get),
-    ("PATCH", _MESSAGES + "/{message_id}", _channel_message_edit),
-    ("DELETE", _MESSAGES + "/{message_id}", _channel_message_delete),
-    ("GET", "/guilds/{guild_id}/members/{user_id}", _member_get),
-    ("GET", "/guilds/{guild_id}/roles", _roles_get),
-    ("POST", "/users/@me/channels", _dm_create),
-]
-
-ROUTES = [
-    _Route(method, template, handler, _compile(template))
-    for method, template, handler in _TABLE
-]
 
 
 def rest_client(fake: FakeDiscord, **options: Any) -> RestClient:

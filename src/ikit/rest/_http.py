@@ -42,7 +42,7 @@ from ikit.models._decode import decode, encode
 from ikit.rest._errors import error_from_response
 from ikit.rest._multipart import File, MultipartField, build_multipart
 from ikit.rest._ratelimit import RateLimitInfo, parse_rate_limit
-from ikit.rest._routes import Route
+from ikit.rest._routes import INTERACTION_CALLBACK, Route
 from ikit.rest._store import MemoryRateLimitStore, RateLimitStore
 
 __all__ = ["DEFAULT_BASE_URL", "USER_AGENT", "HTTPCore", "RetryPolicy"]
@@ -227,7 +227,7 @@ class HTTPCore:
             call.headers["Authorization"] = self._authorization
 
         if files:
-            in_data = call.route.template.endswith("/callback")
+            in_data = call.route.template == INTERACTION_CALLBACK
             call.files = await build_multipart(json, files, in_data=in_data)
         elif json is not None:
             call.content = encode(json)

@@ -19,11 +19,10 @@ from ikit.models import (
 )
 from ikit.rest._http import HTTPCore
 from ikit.rest._multipart import File
-from ikit.rest._routes import Route
+from ikit.rest._routes import INTERACTION_CALLBACK, Route
 
 __all__ = ["InteractionEndpoints"]
 
-_CALLBACK = "/interactions/{interaction_id}/{interaction_token}/callback"
 _WEBHOOK = "/webhooks/{application_id}/{interaction_token}"
 _ORIGINAL = _WEBHOOK + "/messages/@original"
 _FOLLOWUP = _WEBHOOK + "/messages/{message_id}"
@@ -70,7 +69,7 @@ class InteractionEndpoints(HTTPCore):
         second with code 40060, so a retry after a lost reply may end in that error.
         """
         route = Route(
-            _CALLBACK,
+            INTERACTION_CALLBACK,
             interaction_id=interaction_id,
             interaction_token=interaction_token,
         )

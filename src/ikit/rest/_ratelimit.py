@@ -32,8 +32,9 @@ The rules kept here:
    in between, so no period of Discord's clock can hold more than the limit.
 
 These classes only compute. :mod:`ikit.rest._store` adds the locks and the waiting
-(FIFO per bucket), and :mod:`ikit.rest._client` parses headers into
-:class:`RateLimitInfo` and settles every reservation exactly once.
+(FIFO per bucket); :mod:`ikit.rest._http` parses each answer's headers into
+:class:`RateLimitInfo` and settles every reservation exactly once. A change to the
+rules here is a change to what a shared store must do too.
 """
 
 from __future__ import annotations

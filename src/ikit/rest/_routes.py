@@ -14,7 +14,10 @@ import string
 from collections.abc import Mapping
 from urllib.parse import quote
 
-__all__ = ["Route"]
+__all__ = ["INTERACTION_CALLBACK", "Route"]
+
+#: The one route whose body wraps its message in ``data``.
+INTERACTION_CALLBACK = "/interactions/{interaction_id}/{interaction_token}/callback"
 
 # Discord's top-level resources. A route's rate limit is shared only between requests
 # that agree on these; the first group found in a template is the route's major key.
@@ -64,7 +67,7 @@ class Route:
     when they are for channel 123.
     """
 
-    __slots__ = ("major", "path", "template", "token_in_path")
+    __slots__ = ("major", "path", "template", "token_in_path", "token_key")
 
     template: str
     """The path with its ``{placeholders}``; the route's name in logs and errors."""
@@ -77,6 +80,8 @@ class Route:
 
     Such routes are sent without the bot token and are exempt from the global limit.
     """
+    token_key: str | None
+    """A fingerprint of the token in the path, or None when the route has none."""
 
     def __init__(self, template: str, /, **params: int | str) -> None:
         names = _fields(template)
@@ -87,12 +92,9 @@ class Route:
             {name: quote(value, safe="") for name, value in values.items()}
         )
         self.major = _major_key(names, values)
-        self.token_in_path = not _SECRETS.isdisjoint(names)
-
-    @property
-    def token_key(self) -> str | None:
-        """A fingerprint of the token in the path, or None when the route has none."""
-        return self.major.partition("#")[2] or None
+        secrets = [values[name] for name in names if name in _SECRETS]
+        self.token_in_path = bool(secrets)
+        self.token_key = _fingerprint(secrets[0]) if secrets else None
 
     def __repr__(self) -> str:
         return f"Route({self.template!r}, major={self.major!r})"

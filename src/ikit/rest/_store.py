@@ -163,10 +163,6 @@ class MemoryRateLimitStore:
         target.limiter.observe(now, info)
         target.notify()
 
-    def bucket_of(self, route: str) -> str | None:
-        """The bucket Discord named for ``route`` (``"METHOD /template"``), if known."""
-        return self._bucket_of_route.get(route)
-
     def _key(self, route: str, major: str) -> str:
         # Until Discord names the bucket, the route itself stands for it.
         bucket = self._bucket_of_route.get(route, route)
