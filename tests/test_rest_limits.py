@@ -8,8 +8,15 @@ from collections import Counter
 import anyio
 import pytest
 
+from ikit.errors import NotFound
 from ikit.models import MessageEdit, MessagePayload
-from ikit.rest import MemoryRateLimitStore, RestClient, Route
+from ikit.rest import (
+    MemoryRateLimitStore,
+    RateLimitInfo,
+    Reservation,
+    RestClient,
+    Route,
+)
 from tests.fake_rest import APPLICATION_ID, FakeDiscord, Fault, Recorded, rest_client
 
 FOLLOWUP = "POST /webhooks/{application_id}/{interaction_token}"
@@ -220,3 +227,68 @@ async def test_a_cancelled_request_gives_its_slot_back() -> None:
             await rest.create_message(5, MessagePayload(content="next"))
 
     assert len(fake.requests) == 2
+
+
+# -- the store -------------------------------------------------------------------------
+
+
+class CountingStore:
+    """A RateLimitStore that delegates, and checks each slot is settled once."""
+
+    def __init__(self) -> None:
+        self.inner = MemoryRateLimitStore()
+        self.open: list[Reservation] = []
+        self.settled: list[tuple[Reservation, RateLimitInfo | None]] = []
+
+    async def acquire(
+        self, route: str, major: str, *, counts_global: bool
+    ) -> Reservation:
+        reservation = await self.inner.acquire(
+            route, major, counts_global=counts_global
+        )
+        self.open.append(reservation)
+        return reservation
+
+    async def release(
+        self, reservation: Reservation, info: RateLimitInfo | None
+    ) -> None:
+        self.open.remove(reservation)
+        self.settled.append((reservation, info))
+        await self.inner.release(reservation, info)
+
+
+@pytest.mark.anyio
+async def test_every_slot_is_settled_exactly_once() -> None:
+    fake = FakeDiscord()
+    store = CountingStore()
+    fake.inject(GET_MESSAGE, Fault.error(500), Fault.drop(), Fault.refuse())
+    fake.inject(CREATE_MESSAGE, Fault.rate_limit("user", 0.01), Fault.stall(10.0))
+
+    async with rest_client(fake, store=store) as rest:
+        with pytest.raises(NotFound):
+            await rest.get_message(5, 6)
+        with anyio.move_on_after(0.1):
+            await rest.create_message(5, MessagePayload(content="cancelled"))
+        await rest.create_followup(APPLICATION_ID, "tok", MessagePayload(content="x"))
+
+    assert store.open == []
+    statuses = [info.status if info else None for _, info in store.settled]
+    assert statuses == [500, None, None, 404, 429, None, 200]
+    assert [r.counts_global for r, _ in store.settled] == [True] * 6 + [False]
+
+
+@pytest.mark.anyio
+async def test_quiet_interaction_buckets_are_forgotten() -> None:
+    fake = FakeDiscord()
+    fake.limit(FOLLOWUP, limit=5, period=0.05)
+    store = MemoryRateLimitStore(sweep_every=0.0)
+
+    async with rest_client(fake, store=store) as rest:
+        for n in range(20):
+            await rest.create_followup(
+                APPLICATION_ID, f"t{n}", MessagePayload(content="x")
+            )
+        await anyio.sleep(0.1)
+        await rest.create_followup(APPLICATION_ID, "last", MessagePayload(content="x"))
+
+    assert len(store._queues) <= 2
