@@ -507,6 +507,7 @@ def _escape(text: str) -> str:
     [
         pytest.param("0", 0, id="zero"),
         pytest.param("111111111111111111111", 111111111111111111111, id="21-digits"),
+        pytest.param("9" * 100, int("9" * 100), id="100-digits"),
         pytest.param(80351110224678912, 80351110224678912, id="number"),
     ],
 )

@@ -19,6 +19,8 @@ from typing import Any, Self
 
 import msgspec
 
+from ikit.models.flags import Permissions
+
 __all__ = [
     "DISCORD_EPOCH_MS",
     "DiscordEnum",
@@ -132,19 +134,33 @@ def _decode_snowflake(value: object) -> Snowflake:
     return Snowflake(number)
 
 
+def _decode_permissions(value: object) -> Permissions:
+    number = _as_digits(value)
+    if number is None:
+        raise ValueError(
+            f"Expected a permission set (a string of digits), got {_preview(value)}"
+        )
+    return Permissions(number)
+
+
+# Ids and permission sets arrive as short strings of ASCII digits, dozens of them per
+# interaction: those are parsed at once, the rest (ints, errors) with more care.
+_FAST_DIGITS = 64
+
+
 def dec_hook(type_: type, value: object) -> object:
     """msgspec decode hook for ikit's custom wire types."""
+    if (type_ is Snowflake or type_ is Permissions) and (
+        value.__class__ is str
+        and len(value) <= _FAST_DIGITS
+        and value.isdigit()
+        and value.isascii()
+    ):
+        return type_(value)
     if type_ is Snowflake:
         return _decode_snowflake(value)
-    from ikit.models.flags import Permissions
-
     if type_ is Permissions:
-        number = _as_digits(value)
-        if number is None:
-            raise ValueError(
-                f"Expected a permission set (a string of digits), got {_preview(value)}"
-            )
-        return Permissions(number)
+        return _decode_permissions(value)
     raise NotImplementedError(f"ikit cannot decode {type_!r}")
 
 

@@ -15,7 +15,22 @@ __all__ = [
 ]
 
 
-class MessageFlags(enum.IntFlag, boundary=enum.KEEP):
+class _Flags(enum.IntFlag, boundary=enum.KEEP):
+    """A bit set whose unknown bits are kept."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> _Flags:
+        # msgspec calls _missing_ for every value that is not a single member, such
+        # as EPHEMERAL | IS_COMPONENTS_V2. Building the pseudo-member costs
+        # microseconds; Python caches it, so look there first.
+        cached = cls._value2member_map_.get(value)
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        made: _Flags = super()._missing_(value)
+        return made
+
+
+class MessageFlags(_Flags):
     CROSSPOSTED = 1 << 0
     IS_CROSSPOST = 1 << 1
     SUPPRESS_EMBEDS = 1 << 2
@@ -32,7 +47,7 @@ class MessageFlags(enum.IntFlag, boundary=enum.KEEP):
     IS_COMPONENTS_V2 = 1 << 15
 
 
-class AttachmentFlags(enum.IntFlag, boundary=enum.KEEP):
+class AttachmentFlags(_Flags):
     IS_CLIP = 1 << 0
     IS_THUMBNAIL = 1 << 1
     IS_REMIX = 1 << 2
@@ -40,7 +55,7 @@ class AttachmentFlags(enum.IntFlag, boundary=enum.KEEP):
     IS_ANIMATED = 1 << 5
 
 
-class UserFlags(enum.IntFlag, boundary=enum.KEEP):
+class UserFlags(_Flags):
     STAFF = 1 << 0
     PARTNER = 1 << 1
     HYPESQUAD = 1 << 2
