@@ -1,0 +1,209 @@
+"""Run every benchmark of ikit: ``python3 benchmarks/run.py [--quick] [--write-docs]``.
+
+Benchmark modules are the ``bench_*.py`` files beside this one. A module exposes
+either ``benchmarks() -> list[Benchmark]`` (see ``benchmarks/harness.py``), or a
+single comparison as module attributes: ``baseline`` and ``candidate`` (callables
+taking nothing), with optional ``NAME`` and ``check``.
+
+Each module's results go to ``benchmarks/results/<module>.json``; a Markdown table of
+all of them goes to stdout, and with ``--write-docs`` to ``docs/benchmarks.md``.
+``--quick`` runs a few calls of each side, to prove in CI that every benchmark still
+runs; its numbers mean nothing, so it writes its JSON to a temporary folder instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib
+import json
+import os
+import platform
+import sys
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if __name__ == "__main__":  # run as a script: make `benchmarks` and `ikit` importable
+    sys.path[:0] = [str(ROOT), str(ROOT / "src")]
+
+from benchmarks.harness import Benchmark, Result, calibrate, measure  # noqa: E402
+
+RESULTS = HERE / "results"
+DOCS_PAGE = ROOT / "docs" / "benchmarks.md"
+FULL_ROUNDS = 31
+ROUND_SECONDS = 0.05
+QUICK_ROUNDS = 2
+QUICK_NUMBER = 3
+
+
+def discover(only: list[str] | None = None) -> dict[str, list[Benchmark]]:
+    """The benchmarks of every ``bench_*`` module (or of those named in ``only``)."""
+    found: dict[str, list[Benchmark]] = {}
+    for path in sorted(HERE.glob("bench_*.py")):
+        if only and path.stem not in only:
+            continue
+        module = importlib.import_module(f"benchmarks.{path.stem}")
+        found[path.stem] = benchmarks_of(module)
+    return found
+
+
+def benchmarks_of(module: ModuleType) -> list[Benchmark]:
+    """A module's benchmarks, from either form it may take."""
+    if hasattr(module, "benchmarks"):
+        return list(module.benchmarks())
+    if hasattr(module, "baseline") and hasattr(module, "candidate"):
+        name = module.__name__.rsplit(".", 1)[-1]
+        return [
+            Benchmark(
+                name=getattr(module, "NAME", name),
+                baseline=module.baseline,
+                candidate=module.candidate,
+                check=getattr(module, "check", None),
+            )
+        ]
+    raise SystemExit(
+        f"{module.__name__} defines neither benchmarks() nor baseline and candidate"
+    )
+
+
+def run(benchmarks: list[Benchmark], *, quick: bool) -> list[Result]:
+    results = []
+    for benchmark in benchmarks:
+        if quick:
+            result = measure(benchmark, rounds=QUICK_ROUNDS, number=QUICK_NUMBER)
+        else:
+            number = calibrate(benchmark, ROUND_SECONDS)
+            result = measure(benchmark, rounds=FULL_ROUNDS, number=number)
+        results.append(result)
+        print(f"  {result.name}: {result.ratio:.2f}x", file=sys.stderr)
+    return results
+
+
+def environment(*, quick: bool) -> dict[str, Any]:
+    """Where and when the numbers were taken (they mean little without it)."""
+    import msgspec
+
+    import ikit
+
+    return {
+        "quick": quick,
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "ikit": ikit.__version__,
+        "msgspec": msgspec.__version__,
+    }
+
+
+def write_json(
+    folder: Path, module: str, env: dict[str, Any], results: list[Result]
+) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{module}.json"
+    partial = target.with_name(target.name + ".tmp")
+    document = {"module": module, **env, "results": [asdict(r) for r in results]}
+    partial.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    partial.replace(target)  # a reader never sees a half-written file
+    return target
+
+
+def table(results: dict[str, list[Result]]) -> str:
+    """The Markdown table of every result."""
+    lines = [
+        "| benchmark | baseline | candidate | baseline, median | candidate, median "
+        "| candidate / baseline |",
+        "| --- | --- | --- | ---: | ---: | ---: |",
+    ]
+    for module, module_results in results.items():
+        lines += [
+            f"| {r.name} (`{module}`) | {r.baseline_label} | {r.candidate_label} "
+            f"| {_duration(r.baseline_ns)} | {_duration(r.candidate_ns)} "
+            f"| **{r.ratio:.2f}** |"
+            for r in module_results
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _duration(ns: float) -> str:
+    if ns >= 1_000_000:
+        return f"{ns / 1_000_000:,.2f} ms"
+    if ns >= 1_000:
+        return f"{ns / 1_000:,.2f} µs"
+    return f"{ns:,.0f} ns"
+
+
+DOCS_INTRO = """# Benchmarks
+
+```python
+from benchmarks.bench_decode import benchmarks
+from benchmarks.harness import measure
+
+for benchmark in benchmarks():
+    result = measure(benchmark, rounds=3, number=20)
+    print(f"{result.name}: {result.ratio:.2f}x {result.baseline_label}")
+```
+
+Each benchmark times ikit (the candidate) against a reference doing the same job
+(the baseline), in the same process, in alternating rounds; the ratio is the median
+over the rounds of candidate time / baseline time, so below 1 means ikit is faster.
+`python3 benchmarks/run.py --write-docs` measured the table below (from the
+repository's root, after `pip install -e '.[dev]'`); `benchmarks/README.md` says how
+to add a benchmark.
+
+"""
+
+
+def write_docs(results: dict[str, list[Result]], env: dict[str, Any]) -> None:
+    where = (
+        f"Python {env['python']} on {env['platform']} ({env['cpus']} CPUs, load "
+        f"average {env['load_average'][0]}), msgspec {env['msgspec']}, "
+        f"{env['date']}."
+    )
+    DOCS_PAGE.write_text(DOCS_INTRO + table(results) + "\n" + where + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="a few calls each, to prove it runs"
+    )
+    parser.add_argument(
+        "--write-docs",
+        action="store_true",
+        help=f"also write {DOCS_PAGE.relative_to(ROOT)}",
+    )
+    parser.add_argument("--results", type=Path, help="where to write the JSON results")
+    parser.add_argument(
+        "only", nargs="*", help="module names (bench_decode, ...); default: all"
+    )
+    args = parser.parse_args(argv)
+    if args.quick and args.write_docs:
+        parser.error("--write-docs needs a full run: quick numbers mean nothing")
+
+    folder = args.results or (Path(tempfile.mkdtemp()) if args.quick else RESULTS)
+    env = environment(quick=args.quick)
+    results: dict[str, list[Result]] = {}
+    for module, benchmarks in discover(args.only).items():
+        print(f"{module}:", file=sys.stderr)
+        results[module] = run(benchmarks, quick=args.quick)
+        print(
+            f"  -> {write_json(folder, module, env, results[module])}", file=sys.stderr
+        )
+
+    print(table(results), end="")
+    if args.write_docs:
+        write_docs(results, env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
