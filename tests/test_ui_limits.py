@@ -699,7 +699,7 @@ def test_one_error_lists_every_violation() -> None:
 
 
 def test_a_modal_error_says_modal() -> None:
-    with pytest.raises(BuildError, match=r"^this modal breaks 1 of Discord's rule:"):
+    with pytest.raises(BuildError, match=r"^this modal breaks 1 of Discord's rules:"):
         ui.Modal("hi", custom_id="", title="T")
 
 

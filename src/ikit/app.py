@@ -10,6 +10,7 @@ turns its eventual answer into an edit of the original response.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
 import os
 import time
@@ -523,7 +524,8 @@ class App:
         if self.commands.find(data) is None:
             return ctx, self._unknown(ctx, "command", "/" + " ".join(data.path()))
         invocation = self.commands.resolve_autocomplete(data)
-        return ctx, _bind(invocation.handler, ctx, dict(invocation.options))
+        kwargs = _accepted(invocation.handler, dict(invocation.options))
+        return ctx, _bind(invocation.handler, ctx, kwargs)
 
     def _match(self, table: Any, custom_id: str) -> Any:
         try:
@@ -643,6 +645,18 @@ def _bind(
         return result
 
     return call
+
+
+def _accepted(func: Callable[..., Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The keyword arguments ``func`` declares (all of them if it takes ``**``).
+
+    An autocomplete handler names only the filled options it cares about.
+    """
+    params = inspect.signature(func).parameters.values()
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params):
+        return kwargs
+    names = {p.name for p in params}
+    return {name: value for name, value in kwargs.items() if name in names}
 
 
 def _routing_table() -> Any:

@@ -137,9 +137,8 @@ class BuildError(IkitError, ValueError):
         self.violations: tuple[Violation, ...] = tuple(violations)
         self.root = root
         count = len(self.violations)
-        noun = "rule" if count == 1 else "rules"
         lines = "\n".join(f"  {v}" for v in self.violations)
-        super().__init__(f"this {root} breaks {count} of Discord's {noun}:\n{lines}")
+        super().__init__(f"this {root} breaks {count} of Discord's rules:\n{lines}")
 
 
 class DeclarationError(IkitError, ValueError):
@@ -198,8 +197,11 @@ class HTTPError(RestError):
             head += f" (Discord code {self.code})"
         if self.message:
             head += f": {self.message}"
+        # An error about the request as a whole has the empty path.
         details = [
-            f"  {path}: {msg}" for path, msgs in self.errors.items() for msg in msgs
+            f"  {path}: {msg}" if path else f"  {msg}"
+            for path, msgs in self.errors.items()
+            for msg in msgs
         ]
         return "\n".join([head, *details])
 
