@@ -97,67 +97,67 @@ def _decode_error(body: bytes | str) -> DecodeError:
 WRONG_TYPES = [
     pytest.param(
         _with(_component(), _set("data.custom_id", 7)),
-        r"Expected `str`, got `int`",
+        "Expected `str`, got `int`",
         "$.data.custom_id",
         id="custom_id-is-a-number",
     ),
     pytest.param(
         _with(_component(), _set("type", "3")),
-        r"Expected `int`",  # msgspec's wording for a union's tag
+        "Expected `int`",  # msgspec's wording for a union's tag
         "$.type",
         id="type-is-a-string",
     ),
     pytest.param(
         _with(_component(), _set("member.roles", "539082325061836999")),
-        r"Expected `array`, got `str`",
+        "Expected `array`, got `str`",
         "$.member.roles",
         id="roles-is-a-string",
     ),
     pytest.param(
         _with(_component(), _set("data.values", [1, 2])),
-        r"Expected `str`, got `int`",
+        "Expected `str`, got `int`",
         "$.data.values[0]",
         id="select-value-is-a-number",
     ),
     pytest.param(
         _body(_command({"name": ["a"], "type": 3, "value": "x"})),
-        r"Expected `str`, got `array`",
+        "Expected `str`, got `array`",
         "$.data.options[0].name",
         id="option-name-is-an-array",
     ),
     pytest.param(
         _body(_modal({"type": 4, "custom_id": "a", "value": 42})),
-        r"Expected `str`, got `int`",
+        "Expected `str`, got `int`",
         "$.data.components[0].component.value",
         id="text-input-value-is-a-number",
     ),
     pytest.param(
         _with(_component(), _set("data.resolved", {"users": []})),
-        r"Expected `object`, got `array`",
+        "Expected `object`, got `array`",
         "$.data.resolved.users",
         id="resolved-users-is-an-array",
     ),
     pytest.param(
         _with(_component(), _set("context", "GUILD")),
-        r"Expected `int | null`, got `str`",
+        "Expected `int | null`, got `str`",
         "$.context",
         id="context-is-a-name",
     ),
     pytest.param(
         _with(_component(), _set("member.joined_at", "yesterday")),
-        r"Invalid RFC3339 encoded datetime",
+        "Invalid RFC3339 encoded datetime",
         "$.member.joined_at",
         id="joined_at-is-not-a-timestamp",
     ),
     pytest.param(
         _with(_component(), _set("app_permissions", True)),
-        r"Expected a permission set \(a string of digits\), got True",
+        "Expected a permission set (a string of digits), got True",
         "$.app_permissions",
         id="permissions-is-a-bool",
     ),
     pytest.param(
         b'[{"type": 1}]',
-        r"Expected `object`, got `array`",
+        "Expected `object`, got `array`",
         "$",
         id="body-is-an-array",
     ),
@@ -173,11 +173,7 @@ def test_a_wrong_type_is_a_400_naming_the_path(
     assert error.status == 400
     assert isinstance(error, RequestRejected)
     assert error.path == path
-    assert str(error) == _unescape(message) + _at(path)
-
-
-def _unescape(pattern: str) -> str:
-    return pattern.replace("\\", "")
+    assert str(error) == message + _at(path)
 
 
 def _at(path: str) -> str:
