@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
 import itertools
 import json
 import socket
@@ -13,9 +15,11 @@ import anyio
 import httpx
 import pytest
 
-from ikit import models
+import ikit
+from ikit import models, ui
 from ikit.app import App
 from ikit.context import ComponentContext
+from ikit.rest import File
 from ikit.server._serve import serve
 from ikit.server.verify import generate_keypair, sign
 
@@ -60,6 +64,12 @@ def _app() -> App:
         payload = models.MessagePayload(content=f"hello {name}")
         return models.UpdateMessageResponse(data=payload)
 
+    @app.component("chart")
+    async def chart(ctx: ComponentContext) -> ikit.Response:
+        chart = File(b"\x89PNG-bytes", name="chart.png", description="the chart")
+        gallery = ui.MediaGallery(ui.MediaGalleryItem("attachment://chart.png"))
+        return ctx.reply(gallery, files=[chart])
+
     @app.component("boom")
     async def boom(ctx: ComponentContext) -> models.UpdateMessageResponse:
         raise RuntimeError("handler failed")
@@ -81,7 +91,8 @@ async def server() -> AsyncIterator[str]:
 
 async def _wait_until_up(url: str) -> None:
     async with httpx.AsyncClient() as client:
-        for _ in range(200):
+        # Generous: the machine may be busy with other tests.
+        for _ in range(500):
             try:
                 await client.get(url + "/health")
                 return
@@ -210,3 +221,36 @@ async def test_a_handler_that_raises_is_answered_not_500(server: str) -> None:
     data = response.json()["data"]
     assert data["flags"] == 64
     assert "went wrong" in data["content"]
+
+
+async def test_an_answer_with_files_is_multipart(server: str) -> None:
+    response = await _post(server, *_signed(_click("chart")))
+
+    assert response.status_code == 200
+    parts = _form_parts(response)
+    payload = json.loads(parts["payload_json"][1])
+    assert payload["type"] == 4
+    assert payload["data"]["attachments"] == [
+        {"id": "0", "filename": "chart.png", "description": "the chart"}
+    ]
+    gallery = payload["data"]["components"][0]
+    assert gallery["items"][0]["media"]["url"] == "attachment://chart.png"
+    assert parts["files[0]"] == ("chart.png", b"\x89PNG-bytes")
+
+
+def _form_parts(response: httpx.Response) -> dict[str, tuple[str | None, bytes]]:
+    message = email.message_from_bytes(
+        b"Content-Type: "
+        + response.headers["content-type"].encode()
+        + b"\r\n\r\n"
+        + response.content,
+        policy=email.policy.HTTP,
+    )
+    parts: dict[str, tuple[str | None, bytes]] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        body = part.get_payload(decode=True)
+        assert isinstance(name, str)
+        assert isinstance(body, bytes)
+        parts[name] = (part.get_filename(), body)
+    return parts

@@ -14,7 +14,7 @@ import inspect
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
 
@@ -36,6 +36,7 @@ from ikit.context import (
     Context,
     ModalContext,
     Response,
+    ResponseWithFiles,
 )
 from ikit.errors import CustomIdError, ResponseError
 from ikit.models import (
@@ -426,7 +427,11 @@ class App:
                 _describe(ctx.interaction),
             )
 
-    async def _finish_deferred(self, ctx: Context[Any], result: Response) -> None:
+    async def _finish_deferred(self, ctx: Context[Any], answer: Response) -> None:
+        files: Sequence[Any] = ()
+        result = answer
+        if isinstance(answer, ResponseWithFiles):
+            result, files = answer.response, answer.files
         if isinstance(result, DeferredMessageResponse | DeferredUpdateResponse):
             return
         if not isinstance(result, MessageResponse | UpdateMessageResponse):
@@ -441,7 +446,10 @@ class App:
         payload = result.data or MessagePayload()
         try:
             await ctx.rest.edit_original_response(
-                ctx.interaction.application_id, ctx.token, _edit_for(payload)
+                ctx.interaction.application_id,
+                ctx.token,
+                _edit_for(payload),
+                files=files,
             )
         except Exception:
             logger.exception(
@@ -563,10 +571,13 @@ class App:
 
     def _checked(self, ctx: Context[Any], response: Response) -> Response:
         allowed = ALLOWED_RESPONSES.get(ctx.interaction.type, ())
-        if allowed and not isinstance(response, allowed):
+        inner = (
+            response.response if isinstance(response, ResponseWithFiles) else response
+        )
+        if allowed and not isinstance(inner, allowed):
             names = ", ".join(t.__name__ for t in allowed)
             raise ResponseError(
-                f"Discord does not accept {type(response).__name__} as the answer "
+                f"Discord does not accept {type(inner).__name__} as the answer "
                 f"to {ctx.interaction.type.name} interactions; answer with one of: "
                 f"{names}."
             )

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import anyio
 
 from ikit.errors import ResponseError
 from ikit.models import (
+    AllowedMentions,
     ApplicationCommandData,
     ApplicationCommandInteraction,
     ApplicationCommandOptionChoice,
@@ -29,6 +31,7 @@ from ikit.models import (
     DeferredMessageData,
     DeferredMessageResponse,
     DeferredUpdateResponse,
+    Embed,
     Entitlement,
     InteractionBase,
     LaunchActivityResponse,
@@ -51,6 +54,7 @@ from ikit.models import (
     User,
 )
 from ikit.models.responses import InteractionResponse
+from ikit.ui.files import MessageWithFiles, Upload
 
 if TYPE_CHECKING:
     from ikit.app import App
@@ -63,12 +67,25 @@ __all__ = [
     "Context",
     "ModalContext",
     "Response",
+    "ResponseWithFiles",
 ]
 
 I = TypeVar("I", bound=InteractionBase)  # noqa: E741
 
+
+@dataclass(frozen=True, slots=True)
+class ResponseWithFiles:
+    """A message answer and the files it uploads, sent as one multipart answer.
+
+    ``ctx.reply(..., files=[...])`` and ``ctx.update(..., files=[...])`` return it.
+    """
+
+    response: MessageResponse | UpdateMessageResponse
+    files: tuple[Upload, ...]
+
+
 #: What a handler returns: its first answer to the interaction.
-Response = InteractionResponse
+Response = InteractionResponse | ResponseWithFiles
 
 
 class _State(enum.Enum):
@@ -159,17 +176,53 @@ class Context(Generic[I]):
 
     # -- first answers ----------------------------------------------------------------
 
+    @overload
     def reply(
         self,
         *children: Any,
         content: str | None = None,
-        embeds: Sequence[Any] | None = None,
+        embeds: Sequence[Embed] | None = None,
         ephemeral: bool = False,
-        **props: Any,
-    ) -> MessageResponse:
+        allowed_mentions: AllowedMentions | None = None,
+        tts: bool | None = None,
+        files: None = None,
+    ) -> MessageResponse: ...
+
+    @overload
+    def reply(
+        self,
+        *children: Any,
+        content: str | None = None,
+        embeds: Sequence[Embed] | None = None,
+        ephemeral: bool = False,
+        allowed_mentions: AllowedMentions | None = None,
+        tts: bool | None = None,
+        files: Sequence[Upload],
+    ) -> ResponseWithFiles: ...
+
+    def reply(
+        self,
+        *children: Any,
+        content: str | None = None,
+        embeds: Sequence[Embed] | None = None,
+        ephemeral: bool = False,
+        allowed_mentions: AllowedMentions | None = None,
+        tts: bool | None = None,
+        files: Sequence[Upload] | None = None,
+    ) -> MessageResponse | ResponseWithFiles:
         """Answer with a new message (built with ``ikit.ui.Message``)."""
-        payload = self._message(children, content, embeds, ephemeral, props)
-        return MessageResponse(data=payload)
+        built = self._message(
+            children,
+            content=content,
+            embeds=embeds,
+            ephemeral=ephemeral,
+            allowed_mentions=allowed_mentions,
+            tts=tts,
+            files=files,
+        )
+        if isinstance(built, MessageWithFiles):
+            return ResponseWithFiles(MessageResponse(data=built.payload), built.files)
+        return MessageResponse(data=built)
 
     def defer(self, *, ephemeral: bool = False) -> DeferredMessageResponse:
         """Answer "thinking..." now; edit the original response later."""
@@ -199,29 +252,47 @@ class Context(Generic[I]):
         self,
         *children: Any,
         content: str | None = None,
-        embeds: Sequence[Any] | None = None,
+        embeds: Sequence[Embed] | None = None,
         ephemeral: bool = False,
-        **props: Any,
+        allowed_mentions: AllowedMentions | None = None,
+        files: Sequence[Upload] | None = None,
     ) -> Message:
-        """Send another message for this interaction."""
-        payload = self._message(children, content, embeds, ephemeral, props)
+        """Send another message for this interaction (through REST)."""
+        built = self._message(
+            children,
+            content=content,
+            embeds=embeds,
+            ephemeral=ephemeral,
+            allowed_mentions=allowed_mentions,
+            files=files,
+        )
+        payload, uploads = _split_files(built)
         return await self.rest.create_followup(
-            self.interaction.application_id, self.token, payload
+            self.interaction.application_id, self.token, payload, files=uploads
         )
 
     async def edit_original(
         self,
         *children: Any,
         content: str | None = None,
-        embeds: Sequence[Any] | None = None,
-        **props: Any,
+        embeds: Sequence[Embed] | None = None,
+        allowed_mentions: AllowedMentions | None = None,
+        files: Sequence[Upload] | None = None,
     ) -> Message:
-        """Edit the first answer (or fill in a deferred one)."""
-        payload = self._message(children, content, embeds, False, props)
+        """Edit the first answer, or fill in a deferred one (through REST)."""
+        built = self._message(
+            children,
+            content=content,
+            embeds=embeds,
+            allowed_mentions=allowed_mentions,
+            files=files,
+        )
+        payload, uploads = _split_files(built)
         return await self.rest.edit_original_response(
             self.interaction.application_id,
             self.token,
             MessageEdit.from_payload(payload),
+            files=uploads,
         )
 
     async def delete_original(self) -> None:
@@ -262,26 +333,39 @@ class Context(Generic[I]):
         return self.defer(ephemeral=self.defer_ephemeral)
 
     def _message(
-        self,
-        children: Iterable[Any],
-        content: str | None,
-        embeds: Sequence[Any] | None,
-        ephemeral: bool,
-        props: dict[str, Any],
-    ) -> MessagePayload:
+        self, children: Iterable[Any], *, content: str | None = None, **props: Any
+    ) -> MessagePayload | MessageWithFiles:
         from ikit import ui
 
-        children = list(children)
-        if children and isinstance(children[0], str) and content is None:
+        items = list(children)
+        if items and isinstance(items[0], str) and content is None:
             # ctx.reply("Done.") reads best as plain message content.
-            content = children.pop(0)
-        # No files here: ctx.reply() answers with JSON only.
-        payload = ui.Message(
-            *children, content=content, embeds=embeds, ephemeral=ephemeral, **props
+            content = items.pop(0)
+        if props.get("files"):
+            _check_uploads(props["files"])
+        built: MessagePayload | MessageWithFiles = ui.Message(
+            *items, content=content, **props
         )
-        if not isinstance(payload, MessagePayload):
-            raise ResponseError("ctx.reply() cannot send files yet; use ctx.rest")
-        return payload
+        return built
+
+
+def _check_uploads(files: Sequence[Any]) -> None:
+    from ikit.rest import File
+
+    for index, item in enumerate(files):
+        if not isinstance(item, File):
+            raise TypeError(
+                f"files[{index}] must be an ikit.rest.File (bytes, a path or a file "
+                f"object with a name), got {type(item).__name__}"
+            )
+
+
+def _split_files(
+    built: MessagePayload | MessageWithFiles,
+) -> tuple[MessagePayload, Sequence[Any]]:
+    if isinstance(built, MessageWithFiles):
+        return built.payload, built.files
+    return built, ()
 
 
 class _ModalOpener(Context[I]):
@@ -309,17 +393,48 @@ class CommandContext(_ModalOpener[ApplicationCommandInteraction]):
 class _MessageUpdater(Context[I]):
     __slots__ = ()
 
+    @overload
     def update(
         self,
         *children: Any,
         content: str | None = None,
-        embeds: Sequence[Any] | None = None,
-        **props: Any,
-    ) -> UpdateMessageResponse:
+        embeds: Sequence[Embed] | None = None,
+        allowed_mentions: AllowedMentions | None = None,
+        files: None = None,
+    ) -> UpdateMessageResponse: ...
+
+    @overload
+    def update(
+        self,
+        *children: Any,
+        content: str | None = None,
+        embeds: Sequence[Embed] | None = None,
+        allowed_mentions: AllowedMentions | None = None,
+        files: Sequence[Upload],
+    ) -> ResponseWithFiles: ...
+
+    def update(
+        self,
+        *children: Any,
+        content: str | None = None,
+        embeds: Sequence[Embed] | None = None,
+        allowed_mentions: AllowedMentions | None = None,
+        files: Sequence[Upload] | None = None,
+    ) -> UpdateMessageResponse | ResponseWithFiles:
         """Answer by editing the message the component is on."""
         self._check_updatable()
-        payload = self._message(children, content, embeds, False, props)
-        return UpdateMessageResponse(data=payload)
+        built = self._message(
+            children,
+            content=content,
+            embeds=embeds,
+            allowed_mentions=allowed_mentions,
+            files=files,
+        )
+        if isinstance(built, MessageWithFiles):
+            return ResponseWithFiles(
+                UpdateMessageResponse(data=built.payload), built.files
+            )
+        return UpdateMessageResponse(data=built)
 
     def defer_update(self) -> DeferredUpdateResponse:
         """Acknowledge now; edit the message later with ``ctx.edit_original()``."""

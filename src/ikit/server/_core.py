@@ -9,6 +9,7 @@ nothing here ever answers a bare 500.
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,11 +18,15 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.abc
 
+from ikit.context import ResponseWithFiles
 from ikit.errors import ReplayedInteraction, RequestRejected
 from ikit.models import (
     ApplicationCommandInteraction,
     AutocompleteInteraction,
     Interaction,
+    MessageFlags,
+    MessagePayload,
+    MessageResponse,
     decode_interaction,
     encode,
 )
@@ -135,6 +140,10 @@ class InteractionHandler:
         except RequestRejected as rejected:
             logger.info("rejected request: %s (%d)", rejected, rejected.status)
             return HTTPResult.text(rejected.status, str(rejected))
+        except Exception:
+            # A verified interaction still deserves an answer the user can read.
+            logger.exception("failed to answer an interaction; sent the error message")
+            return HTTPResult(200, encode(_error_answer(self.app.error_message)))
         logger.info(
             "%s -> %d in %.1f ms",
             what,
@@ -163,7 +172,44 @@ class InteractionHandler:
         what = _describe(interaction)
         logger.debug("received %s", what)
         response = await self.app.respond(interaction, task_group, received_at=arrival)
+        if isinstance(response, ResponseWithFiles):
+            return await _multipart(response), what
         return HTTPResult(200, encode(response)), what
+
+
+def _error_answer(message: str) -> MessageResponse:
+    payload = MessagePayload(content=message, flags=MessageFlags.EPHEMERAL)
+    return MessageResponse(data=payload)
+
+
+async def _multipart(answer: ResponseWithFiles) -> HTTPResult:
+    """The answer as ``multipart/form-data``: ``payload_json`` plus ``files[n]``."""
+    from ikit.rest import File
+    from ikit.rest._multipart import build_multipart
+
+    files = [f for f in answer.files if isinstance(f, File)]
+    if len(files) != len(answer.files):
+        raise TypeError("files to upload must be ikit.rest.File objects")
+    parts = await build_multipart(answer.response, files, in_data=True)
+    boundary = secrets.token_hex(16)
+    chunks: list[bytes] = []
+    for name, (filename, data, content_type) in parts:
+        disposition = f'form-data; name="{name}"'
+        if filename is not None:
+            disposition += f'; filename="{_quoted(filename)}"'
+        head = (
+            f"--{boundary}\r\nContent-Disposition: {disposition}\r\n"
+            f"Content-Type: {content_type}\r\n\r\n"
+        )
+        chunks += [head.encode(), data, b"\r\n"]
+    chunks.append(f"--{boundary}--\r\n".encode())
+    content_type = f"multipart/form-data; boundary={boundary}"
+    return HTTPResult(200, b"".join(chunks), (("content-type", content_type),))
+
+
+def _quoted(filename: str) -> str:
+    # A filename is a quoted-string in the header: escape what would end it.
+    return filename.replace("\\", "\\\\").replace('"', '\\"').replace("\r\n", " ")
 
 
 def _describe(interaction: Interaction) -> str:
