@@ -89,12 +89,12 @@ async def server() -> AsyncIterator[str]:
         stop.set()
 
 
-async def _wait_until_up(url: str) -> None:
+async def _wait_until_up(url: str, path: str = "/health") -> None:
     async with httpx.AsyncClient() as client:
         # Generous: the machine may be busy with other tests.
         for _ in range(500):
             try:
-                await client.get(url + "/health")
+                await client.get(url + path)
                 return
             except httpx.TransportError:
                 await anyio.sleep(0.02)

@@ -30,10 +30,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(title="commands")
     serve = commands.add_parser("serve", help="serve an app on hypercorn")
-    serve.add_argument("app", help="the app to serve, as module:attribute")
+    serve.add_argument(
+        "app", help="the app to serve: module:attribute, or path/to/bot.py[:attribute]"
+    )
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument(
+        "--backlog",
+        type=int,
+        default=1024,
+        help="pending connections the socket queues (hypercorn's own default of 100 "
+        "drops connections under bursts)",
+    )
     serve.add_argument("--reload", action="store_true", help="restart on code changes")
     serve.add_argument("--root-path", default="", help="the path prefix behind a proxy")
     serve.add_argument(
@@ -94,25 +103,50 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ["DISCORD_PUBLIC_KEY"] = keys.public_key
         _print_local_mode(args, keys.signing_key.encode().hex())
 
-    _check_importable(args.app)
-    return _run_hypercorn(args)
+    application_path = _application_path(args.app)
+    _check_importable(application_path)
+    return _run_hypercorn(args, application_path)
 
 
-def _check_importable(target: str) -> None:
-    module_name, _, attribute = target.partition(":")
-    sys.path.insert(0, os.getcwd())
-    module = importlib.import_module(module_name)
-    if not hasattr(module, attribute or "app"):
-        raise SystemExit(f"ikit: {module_name} has no attribute {attribute or 'app'!r}")
+def _application_path(target: str) -> str:
+    """``module:attr`` for hypercorn, from ``module[:attr]`` or ``path/file.py[:attr]``.
+
+    A file's folder goes on the import path (through PYTHONPATH, so that worker
+    processes see it too).
+    """
+    location, _, attribute = target.partition(":")
+    if location.endswith(".py"):
+        path = Path(location).resolve()
+        if not path.is_file():
+            raise SystemExit(f"ikit: no such file: {location}")
+        folder = str(path.parent)
+        existing = os.environ.get("PYTHONPATH")
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [folder, existing]))
+        sys.path.insert(0, folder)
+        location = path.stem
+    else:
+        sys.path.insert(0, os.getcwd())
+    return f"{location}:{attribute or 'app'}"
 
 
-def _run_hypercorn(args: argparse.Namespace) -> int:
+def _check_importable(application_path: str) -> None:
+    module_name, _, attribute = application_path.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise SystemExit(f"ikit: cannot import {module_name}: {error}") from None
+    if not hasattr(module, attribute):
+        raise SystemExit(f"ikit: {module_name} has no attribute {attribute!r}")
+
+
+def _run_hypercorn(args: argparse.Namespace, application_path: str) -> int:
     from hypercorn.config import Config
     from hypercorn.run import run
 
     config = Config()
-    config.application_path = args.app if ":" in args.app else f"{args.app}:app"
+    config.application_path = application_path
     config.bind = [f"{args.host}:{args.port}"]
+    config.backlog = args.backlog
     config.workers = args.workers
     config.use_reloader = args.reload
     config.root_path = args.root_path
