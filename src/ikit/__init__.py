@@ -16,6 +16,7 @@ from ikit.context import (
     Context,
     ModalContext,
     Response,
+    ResponseWithFiles,
 )
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "Option",
     "Range",
     "Response",
+    "ResponseWithFiles",
     "errors",
     "models",
 ]
