@@ -29,11 +29,11 @@ from ikit.server.verify import (
 )
 
 __all__ = [
-    "ASGIApp",
-    "HTTPResult",
     "DEFAULT_WINDOW",
     "SIGNATURE_HEADER",
     "TIMESTAMP_HEADER",
+    "ASGIApp",
+    "HTTPResult",
     "Keypair",
     "MemoryReplayGuard",
     "ReplayGuard",
