@@ -172,3 +172,45 @@ def test_importing_ikit_stays_light() -> None:
     )
 
     assert out.stdout.split() == ["False", "False"]
+
+
+async def test_an_early_answer_is_the_answer_and_the_handler_finishes(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = ikit.App(application_id=1)
+    steps: list[str] = []
+
+    @app.component("work")
+    async def work(ctx: ikit.ComponentContext) -> None:
+        await ctx.send(ctx.defer_update())
+        steps.append("kept working")
+
+    interaction = _interaction(
+        {"type": 3, "data": {"custom_id": "work", "component_type": 2}}
+    )
+
+    response = await app.dispatch(interaction)
+
+    assert isinstance(response, models.DeferredUpdateResponse)
+    assert steps == ["kept working"]
+    assert "no answer" not in caplog.text
+
+
+async def test_returning_after_an_early_answer_is_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = ikit.App(application_id=1)
+
+    @app.component("twice")
+    async def twice(ctx: ikit.ComponentContext) -> ikit.Response:
+        await ctx.send(ctx.defer_update())
+        return ctx.update("again")
+
+    interaction = _interaction(
+        {"type": 3, "data": {"custom_id": "twice", "component_type": 2}}
+    )
+
+    response = await app.dispatch(interaction)
+
+    assert isinstance(response, models.DeferredUpdateResponse)
+    assert "returned an answer after it had already answered" in caplog.text

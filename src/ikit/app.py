@@ -371,10 +371,14 @@ class App:
         if ctx is None:
             return await _first(call)
         result = await self._execute(ctx, call)
-        if ctx._settle(result or await self._no_answer(ctx)):
-            return result or await self._no_answer(ctx)
-        answer = ctx._answer
-        assert answer is not None  # settled means an answer was stored
+        if ctx.answered:  # the handler answered early, with ctx.send()
+            if result is not None:
+                self._log_second_answer(ctx)
+            early = ctx._answer
+            assert early is not None  # answered means an answer was stored
+            return early
+        answer = result if result is not None else await self._no_answer(ctx)
+        ctx._settle(answer)
         return answer
 
     async def respond(
@@ -421,11 +425,14 @@ class App:
         if ctx.auto_deferred:
             await self._finish_deferred(ctx, result)
         else:
-            logger.error(
-                "%s returned an answer after it had already answered; use "
-                "ctx.followup() or ctx.edit_original() for later messages",
-                _describe(ctx.interaction),
-            )
+            self._log_second_answer(ctx)
+
+    def _log_second_answer(self, ctx: Context[Any]) -> None:
+        logger.error(
+            "%s returned an answer after it had already answered; use "
+            "ctx.followup() or ctx.edit_original() for later messages",
+            _describe(ctx.interaction),
+        )
 
     async def _finish_deferred(self, ctx: Context[Any], answer: Response) -> None:
         files: Sequence[Any] = ()
