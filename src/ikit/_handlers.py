@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 import types
 import typing
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, TypeVar
 
@@ -161,7 +161,8 @@ def convert_field(
 
 def _list_item(annotation: object) -> object | None:
     annotation = _strip_optional(annotation)
-    if typing.get_origin(annotation) in (list, typing.Sequence, tuple):
+    # get_origin() gives collections.abc.Sequence for typing.Sequence[X] too.
+    if typing.get_origin(annotation) in (list, Sequence, tuple):
         args = typing.get_args(annotation)
         return args[0] if args else str
     return None
