@@ -61,6 +61,7 @@ from ikit.models import (
 )
 
 if TYPE_CHECKING:
+    from ikit.commands import SyncPlan
     from ikit.rest import RestClient
     from ikit.server._asgi import ASGIApp
     from ikit.server._core import HTTPResult
@@ -274,6 +275,19 @@ class App:
             return command
 
         return register if func is None else register(func)
+
+    async def sync(
+        self, *, guild_id: int | None = None, dry_run: bool = False
+    ) -> SyncPlan:
+        """Make Discord's commands (global, or ``guild_id``'s) match the declared ones.
+
+        Fetches them, plans the changes (returned as a :class:`SyncPlan`, logged on
+        ``ikit.sync``) and bulk-overwrites them only when something changed, unless
+        ``dry_run``. Needs the application id and the bot token.
+        """
+        from ikit._sync import sync_commands
+
+        return await sync_commands(self, guild_id=guild_id, dry_run=dry_run)
 
     def before(self, hook: Hook) -> Hook:
         """Run ``hook`` before every handler (permission checks, cooldowns).
