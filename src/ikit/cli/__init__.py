@@ -10,6 +10,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from ikit.cli._sync import add_sync_command
+
 __all__ = ["main"]
 
 
@@ -60,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     ping.add_argument("url", help="the app's interactions URL")
     ping.add_argument("--signing-key", required=True, help="hex, as serve printed it")
     ping.set_defaults(run=_ping)
+    add_sync_command(commands)
     return parser
 
 
