@@ -16,7 +16,15 @@ import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Protocol, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Concatenate,
+    ParamSpec,
+    Protocol,
+    TypeVar,
+    overload,
+)
 
 import anyio
 
@@ -73,7 +81,8 @@ logger = logging.getLogger("ikit.app")
 
 P = ParamSpec("P")
 R = TypeVar("R", bound=Response | None)
-T = TypeVar("T")
+#: What a command handler returns when called: its coroutine.
+A = TypeVar("A", bound=Awaitable[Any])
 
 #: Runs before every handler; returning a response answers instead of the handler.
 Hook = Callable[[Context[Any]], Awaitable[Response | None]]
@@ -237,7 +246,18 @@ class App:
 
         return register
 
-    def command(self, func: Callable[P, T] | None = None, /, **options: Any) -> Any:
+    @overload
+    def command(
+        self, func: Callable[P, A], /, **options: Any
+    ) -> SlashCommand[P, A]: ...
+    @overload
+    def command(
+        self, func: None = None, /, **options: Any
+    ) -> Callable[[Callable[P, A]], SlashCommand[P, A]]: ...
+    @overload
+    def command(self, func: Callable[..., Any], /, **options: Any) -> Any: ...
+
+    def command(self, func: Callable[..., Any] | None = None, /, **options: Any) -> Any:
         """Declare a slash command from an async function.
 
         ``@app.command`` or ``@app.command(name=..., description=...)``; the options
@@ -245,14 +265,32 @@ class App:
         """
         return self._declare(SlashCommand, func, options)
 
+    @overload
     def user_command(
-        self, func: Callable[P, T] | None = None, /, **options: Any
+        self, func: Callable[P, A], /, **options: Any
+    ) -> UserCommand[P, A]: ...
+    @overload
+    def user_command(
+        self, func: None = None, /, **options: Any
+    ) -> Callable[[Callable[P, A]], UserCommand[P, A]]: ...
+
+    def user_command(
+        self, func: Callable[P, A] | None = None, /, **options: Any
     ) -> Any:
         """Declare a user command (a context menu on users)."""
         return self._declare(UserCommand, func, options)
 
+    @overload
     def message_command(
-        self, func: Callable[P, T] | None = None, /, **options: Any
+        self, func: Callable[P, A], /, **options: Any
+    ) -> MessageCommand[P, A]: ...
+    @overload
+    def message_command(
+        self, func: None = None, /, **options: Any
+    ) -> Callable[[Callable[P, A]], MessageCommand[P, A]]: ...
+
+    def message_command(
+        self, func: Callable[P, A] | None = None, /, **options: Any
     ) -> Any:
         """Declare a message command (a context menu on messages)."""
         return self._declare(MessageCommand, func, options)
@@ -573,6 +611,8 @@ class App:
             name,
             ctx.interaction.id,
         )
+        if isinstance(ctx, AutocompleteContext):
+            return _constant(_no_choices())
         return _constant(self._unknown_answer())
 
     def _unknown_answer(self) -> Response:
@@ -608,7 +648,8 @@ class App:
         self, ctx: Context[Any], error: Exception
     ) -> Response | None:
         try:
-            return await self._error_handler(ctx, error)
+            answer = await self._error_handler(ctx, error)
+            return None if answer is None else self._checked(ctx, answer)
         except Exception:
             logger.exception("the app's error handler raised too")
             return await self._default_error_handler(ctx, error)
@@ -617,7 +658,7 @@ class App:
         self, ctx: Context[Any], error: Exception
     ) -> Response | None:
         if isinstance(ctx, AutocompleteContext):
-            return AutocompleteResponse(data=AutocompleteResult(choices=[]))
+            return _no_choices()
         return _ephemeral(self.error_message)
 
     async def _no_answer(self, ctx: Context[Any]) -> Response:
@@ -635,6 +676,10 @@ def _ephemeral(content: str) -> Response:
     return MessageResponse(
         data=MessagePayload(content=content, flags=MessageFlags.EPHEMERAL)
     )
+
+
+def _no_choices() -> Response:
+    return AutocompleteResponse(data=AutocompleteResult(choices=[]))
 
 
 def _edit_for(payload: MessagePayload) -> MessageEdit:
