@@ -482,11 +482,18 @@ class Discord:
         if answer.modal is not None:
             return answer.modal
         tracked = self.world.interactions[answer.interaction.token]
-        kind = answer.response.name if answer.response else "nothing Discord accepts"
         raise UnexpectedAnswer(
-            f"The bot answered {tracked.label} with {kind}, not a modal; use "
+            f"The bot answered {tracked.label} with {_shown(answer)}, not a modal; use "
             f"discord.{instead}() for an answer that is a message."
         )
+
+
+def _shown(answer: Answer) -> str:
+    if answer.message is not None:
+        text = answer.message.content
+        short = text if len(text) <= 60 else text[:57] + "..."
+        return f"the message {short!r}" if text else "a message"
+    return answer.response.name if answer.response else "nothing Discord accepts"
 
 
 def _no_message(tracked: Tracked, answer: Answer, instead: str, deleted: bool) -> str:

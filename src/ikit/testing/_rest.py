@@ -24,16 +24,17 @@ from typing import Any
 
 import anyio
 
+from ikit.errors import Violation
 from ikit.testing import _rules
 from ikit.testing._objects import Payload, dm_channel, snowflake, user
 from ikit.testing._world import (
-    INVALID_FORM,
     UNKNOWN_MESSAGE,
     UNKNOWN_WEBHOOK,
     Refusal,
     Tracked,
     Upload,
     World,
+    invalid_form,
     message_problems,
 )
 
@@ -177,13 +178,19 @@ class FakeRest:
         problems = message_problems(request.body or {}, edit=False)
         if problems:
             what = f"a followup to {found.label}"
-            return _error(self.world.broke(_rules.limits(what, problems), INVALID_FORM))
+            return _error(
+                self.world.broke(_rules.limits(what, problems), invalid_form(problems))
+            )
 
         loading = self.world.find(found.original or 0)
         if loading is not None and loading["flags"] & 128:
             # Discord still fills a deferred answer with the first followup.
             return 200, self.world.edit(loading, request.body or {}, request.files)
         return self._new_followup(found, request)
+
+    def _refuse_limits(self, what: str, problems: list[Violation | str]) -> Reply:
+        rule = _rules.limits(what, problems)
+        return _error(self.world.broke(rule, invalid_form(problems)))
 
     def _new_followup(self, tracked: Tracked, request: _Request) -> Reply:
         tracked.followups += 1
@@ -226,7 +233,9 @@ class FakeRest:
         problems = message_problems(request.body or {}, edit=True)
         if problems:
             what = f"an edit of a message of {tracked.label}"
-            return _error(self.world.broke(_rules.limits(what, problems), INVALID_FORM))
+            return _error(
+                self.world.broke(_rules.limits(what, problems), invalid_form(problems))
+            )
         return 200, self.world.edit(target, request.body or {}, request.files)
 
     # -- bot-token routes --------------------------------------------------------------
@@ -236,7 +245,9 @@ class FakeRest:
         problems = message_problems(request.body or {}, edit=False)
         if problems:
             what = f"a message to channel {channel_id}"
-            return _error(self.world.broke(_rules.limits(what, problems), INVALID_FORM))
+            return _error(
+                self.world.broke(_rules.limits(what, problems), invalid_form(problems))
+            )
         return 200, self.world.create(channel_id, request.body or {}, request.files)
 
     async def channel_message(self, request: _Request) -> Reply:
@@ -253,7 +264,9 @@ class FakeRest:
         problems = message_problems(request.body or {}, edit=True)
         if problems:
             what = f"an edit of message {target['id']}"
-            return _error(self.world.broke(_rules.limits(what, problems), INVALID_FORM))
+            return _error(
+                self.world.broke(_rules.limits(what, problems), invalid_form(problems))
+            )
         return 200, self.world.edit(target, request.body or {}, request.files)
 
     async def dm(self, request: _Request) -> Reply:

@@ -21,6 +21,7 @@ module; ``_rules.py`` holds the wording of every rule.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,7 +49,7 @@ from ikit.testing._objects import Payload, attachment, iso, message
 from ikit.testing._rules import Clock, DiscordRuleBroken
 from ikit.ui import message_violations, modal_violations
 
-__all__ = ["Refusal", "Tracked", "Upload", "World"]
+__all__ = ["Refusal", "Tracked", "Upload", "World", "invalid_form", "message_problems"]
 
 _Callback = InteractionCallbackType
 #: The flags a message keeps from what the bot sent.
@@ -64,17 +65,42 @@ _EDITABLE_FLAGS = MessageFlags.SUPPRESS_EMBEDS | MessageFlags.IS_COMPONENTS_V2
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """The error Discord answers a request with: status, JSON code and message."""
+    """The error Discord answers a request with: status, JSON code and message, and
+    for an invalid form the problem of each field."""
 
     status: int
     code: int
     message: str
+    problems: tuple[Violation | str, ...] = ()
 
     def body(self) -> Payload:
-        return {"code": self.code, "message": self.message}
+        body: Payload = {"code": self.code, "message": self.message}
+        if self.problems:
+            body["errors"] = _error_tree(self.problems)
+        return body
+
+
+def _error_tree(problems: Sequence[Violation | str]) -> Payload:
+    # Discord nests field errors along the request's shape, array indices as keys.
+    tree: Payload = {}
+    for problem in problems:
+        path = problem.path if isinstance(problem, Violation) else ""
+        rule = problem.rule if isinstance(problem, Violation) else problem
+        node = tree
+        for key in re.findall(r"[^.\[\]]+", path):
+            node = node.setdefault(key, {})
+        node.setdefault("_errors", []).append({"code": "INVALID", "message": rule})
+    return tree
 
 
 INVALID_FORM = Refusal(400, 50035, "Invalid Form Body")
+
+
+def invalid_form(problems: Sequence[Violation | str]) -> Refusal:
+    """Discord's answer to a body that breaks its limits, field by field."""
+    return Refusal(400, 50035, "Invalid Form Body", tuple(problems))
+
+
 UNKNOWN_WEBHOOK = Refusal(404, 10015, "Unknown Webhook")
 UNKNOWN_MESSAGE = Refusal(404, 10008, "Unknown Message")
 
@@ -210,7 +236,7 @@ class World:
         problems = _answer_problems(response)
         if problems:
             rule = _rules.limits(f"an answer to {label}", problems)
-            return self.broke(rule, INVALID_FORM)
+            return self.broke(rule, invalid_form(problems))
         return None
 
     def _wrong_type(
