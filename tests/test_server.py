@@ -1,14 +1,21 @@
-"""The server over real HTTP: hypercorn on 127.0.0.1, signed requests, both loops."""
+"""The server over real HTTP on 127.0.0.1, signed requests, both loops: hypercorn
+in-process, and granian (when installed) in a process of its own, as ``ikit serve
+--server granian`` runs it."""
 
 from __future__ import annotations
 
 import email
 import email.policy
+import importlib.util
 import itertools
 import json
+import os
 import socket
+import subprocess
+import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -24,7 +31,28 @@ from ikit.server._serve import serve
 from ikit.server.verify import generate_keypair, sign
 
 KEYS = generate_keypair()
+ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.anyio
+
+#: The servers every server test runs on; granian only where it is installed.
+SERVERS = [
+    pytest.param("hypercorn"),
+    pytest.param(
+        "granian",
+        marks=pytest.mark.skipif(
+            importlib.util.find_spec("granian") is None,
+            reason="granian is not installed (pip install 'ikit[granian]')",
+        ),
+    ),
+]
+
+
+def ikit_serve(target: str, port: int, *, server: str = "granian") -> list[str]:
+    """The ``ikit serve`` command that serves ``target`` in a process of its own."""
+    return [
+        sys.executable, "-m", "ikit", "serve", target, "--server", server,
+        "--port", str(port), "--env-file", "",
+    ]  # fmt: skip
 
 
 def _free_port() -> int:
@@ -56,8 +84,8 @@ def _click(custom_id: str, *, interaction_id: str | None = None) -> dict[str, An
     }
 
 
-def _app() -> App:
-    app = App(application_id=1, public_key=KEYS.public_key, health_path="/health")
+def _app(public_key: str = KEYS.public_key) -> App:
+    app = App(application_id=1, public_key=public_key, health_path="/health")
 
     @app.component("greet/{name}")
     async def greet(ctx: ComponentContext, name: str) -> models.UpdateMessageResponse:
@@ -77,8 +105,12 @@ def _app() -> App:
     return app
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[str]:
+@pytest.fixture(params=SERVERS)
+async def server(request: pytest.FixtureRequest) -> AsyncIterator[str]:
+    if request.param == "granian":
+        url: str = request.getfixturevalue("granian_server")
+        yield url
+        return
     port = _free_port()
     stop = anyio.Event()
     async with anyio.create_task_group() as tg:
@@ -87,6 +119,54 @@ async def server() -> AsyncIterator[str]:
         await _wait_until_up(url)
         yield url
         stop.set()
+
+
+@pytest.fixture(scope="module")
+def granian_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """granian serving ``tests.served_app:app`` (this module's app) for the module:
+    granian runs its own runtime, so it gets a process of its own."""
+    port = _free_port()
+    env = {**os.environ, "DISCORD_PUBLIC_KEY": KEYS.public_key}
+    log = tmp_path_factory.mktemp("granian") / "server.log"
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            ikit_serve("tests.served_app:app", port),
+            env=env,
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_up_blocking(url, process, log)
+        yield url
+    finally:
+        stop_process(process)
+
+
+def _wait_until_up_blocking(
+    url: str, process: subprocess.Popen[bytes], log: Path
+) -> None:
+    for _ in range(500):
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited: {log.read_text()}")
+        try:
+            httpx.get(url + "/health")
+            return
+        except httpx.TransportError:
+            time.sleep(0.02)
+    raise RuntimeError("the server did not start")
+
+
+def stop_process(process: subprocess.Popen[bytes], grace: float = 15) -> None:
+    """Stop a server process as a supervisor would (SIGTERM), killing it only if it
+    outlives ``grace`` seconds."""
+    process.terminate()
+    try:
+        process.wait(grace)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 async def _wait_until_up(url: str, path: str = "/health") -> None:

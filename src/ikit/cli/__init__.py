@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="ikit", description="Discord interactions over HTTP."
     )
     commands = parser.add_subparsers(title="commands")
-    serve = commands.add_parser("serve", help="serve an app on hypercorn")
+    serve = commands.add_parser(
+        "serve", help="serve an app on hypercorn (or granian)"
+    )
     serve.add_argument(
         "app", help="the app to serve: module:attribute, or path/to/bot.py[:attribute]"
     )
@@ -52,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=("asyncio", "uvloop", "trio"),
         default=None,
         help="the event loop (default: uvloop when installed, else asyncio)",
+    )
+    serve.add_argument(
+        "--server",
+        choices=("hypercorn", "granian"),
+        default="hypercorn",
+        help="the HTTP server: hypercorn (embedded), or granian, the fast path "
+        "(pip install 'ikit[granian]')",
     )
     serve.add_argument(
         "--env-file", default=".env", help="read DISCORD_* variables from this file"
@@ -108,6 +117,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     application_path = _application_path(args.app)
     _check_importable(application_path)
+    if args.server == "granian":
+        return _run_granian(args, application_path)
     return _run_hypercorn(args, application_path)
 
 
@@ -155,6 +166,23 @@ def _run_hypercorn(args: argparse.Namespace, application_path: str) -> int:
     config.root_path = args.root_path
     config.worker_class = args.worker_class or _default_worker()
     return run(config)
+
+
+def _run_granian(args: argparse.Namespace, application_path: str) -> int:
+    from ikit.server._granian import run
+
+    if args.worker_class == "trio":
+        raise SystemExit("ikit: granian runs asyncio loops only, not trio")
+    return run(
+        application_path,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        backlog=args.backlog,
+        reload=args.reload,
+        root_path=args.root_path,
+        loop=args.worker_class or "auto",
+    )
 
 
 def _default_worker() -> str:
