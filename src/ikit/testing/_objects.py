@@ -157,7 +157,6 @@ def member(
         "collectibles": None,
         "communication_disabled_until": None,
         "flags": 0,
-        "is_pending": False,
         "joined_at": _JOINED,
         "nick": nick,
         "pending": False,
