@@ -472,9 +472,16 @@ class Discord:
         return stored if stored is not None else _options.as_value(message)
 
     def _message_of(self, answer: Answer, instead: str) -> Message:
-        if answer.message is not None:
-            return answer.message
         tracked = self.world.interactions[answer.interaction.token]
+        shown = answer.message
+        if shown is not None and models.MessageFlags.LOADING in shown.flags:
+            raise UnexpectedAnswer(
+                f"The bot deferred {tracked.label} and did not fill in its answer "
+                f"within {self.timeout:g} s: the user still sees 'thinking...'. Finish "
+                "with ctx.edit_original(), or raise Discord(timeout=...)."
+            )
+        if shown is not None:
+            return shown
         deleted = tracked.original in self.world.deleted
         raise UnexpectedAnswer(_no_message(tracked, answer, instead, deleted))
 
