@@ -10,6 +10,7 @@ declares. Where the docs and the spec disagree, the validators follow the docs (
 
 from __future__ import annotations
 
+import functools
 import json
 import string
 from typing import Any
@@ -561,7 +562,12 @@ MESSAGE_SCHEMAS = (
     "MessageCreateRequest",
 )
 
-EVERY_CALLBACK = openapi.any_of(*dict.fromkeys(openapi.CALLBACK_SCHEMAS.values()))
+
+@functools.cache
+def every_callback() -> Any:
+    """The callback endpoint's request body (built on first use: a clone without
+    ../shared skips the tests that need it, instead of failing to import)."""
+    return openapi.any_of(*dict.fromkeys(openapi.CALLBACK_SCHEMAS.values()))
 
 
 def _check(value: object, schema_name: str) -> Any:
@@ -632,7 +638,7 @@ def test_a_callback_passes_its_schema_and_the_endpoint_s(
     encoded = _check(response, openapi.CALLBACK_SCHEMAS[int(response.type)])
 
     assert isinstance(response, cls)
-    EVERY_CALLBACK.validate(encoded)
+    every_callback().validate(encoded)
     again = models.decode(models.encode(response), models.InteractionResponse)
     assert again == response
 

@@ -43,7 +43,9 @@ def signed(
 
 def test_exports() -> None:
     assert sorted(ikit.server.__all__) == [
+        "ASGIApp",
         "DEFAULT_WINDOW",
+        "HTTPResult",
         "Keypair",
         "MemoryReplayGuard",
         "ReplayGuard",
@@ -51,6 +53,7 @@ def test_exports() -> None:
         "TIMESTAMP_HEADER",
         "Verifier",
         "generate_keypair",
+        "serve",
         "sign",
     ]
     for name in ikit.server.__all__:
