@@ -35,9 +35,9 @@ async def sync_commands(
         application_id, guild_id=guild_id, with_localizations=True
     )
     local = app.commands.to_models()
-    # Discord gives a command that names no integration_types the app's installation
-    # types; the App is not told them, so the planner's default (guild) stands in.
-    plan = plan_sync(local, remote)
+    # Discord gives a command that names no integration_types the app's own
+    # installation types, which the App declares (guild installs by default).
+    plan = plan_sync(local, remote, default_integration_types=app.integration_types)
 
     logger.info("%s%s: %s", _scope(guild_id), _mode(plan, dry_run), plan.render())
     if plan.has_changes and not dry_run:

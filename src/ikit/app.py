@@ -14,7 +14,14 @@ import inspect
 import logging
 import os
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterable,
+    Mapping,
+    Sequence,
+)
 from pathlib import Path
 from typing import (
     TYPE_CHECKING,
@@ -146,6 +153,7 @@ class App:
         timestamp_window: float | None = 300.0,
         replay_guard: ReplayGuard | None = None,
         shutdown_timeout: float = 10.0,
+        integration_types: Iterable[int] = (0,),
     ) -> None:
         self.application_id = int(application_id) if application_id else None
         self.public_key = public_key
@@ -156,6 +164,9 @@ class App:
         #: handler that has not answered (Discord allows 3).
         self.deadline = deadline
         self.rest_base_url = rest_base_url
+        #: How the app can be installed (0 guild, 1 user), as set in the Developer
+        #: Portal: what Discord assumes for commands that name no integration_types.
+        self.integration_types = tuple(integration_types)
         self._components = _routing_table()
         self._modals = _routing_table()
         self._hooks: list[Hook] = []

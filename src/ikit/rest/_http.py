@@ -297,7 +297,8 @@ class HTTPCore:
                 call.route.path,
                 content=call.content,
                 files=call.files,
-                params=call.params,
+                # None, not {}: an empty mapping costs httpx a second URL parse.
+                params=call.params or None,
                 headers=call.headers,
             )
         except BaseException:
