@@ -15,7 +15,7 @@ interaction payloads on its own; the pytest plugin offers a ``discord`` fixture.
 from __future__ import annotations
 
 from ikit.testing import payloads
-from ikit.testing._discord import Answer, Discord, test_keypair
+from ikit.testing._discord import Answer, Discord, default_keypair
 from ikit.testing._rest import FakeRest, RestCall
 from ikit.testing._rules import (
     ActionImpossible,
@@ -37,6 +37,6 @@ __all__ = [
     "SimulationError",
     "UnexpectedAnswer",
     "Upload",
+    "default_keypair",
     "payloads",
-    "test_keypair",
 ]

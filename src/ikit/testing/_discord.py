@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from ikit.app import App
     from ikit.rest import RestClient
 
-__all__ = ["Answer", "Discord", "test_keypair"]
+__all__ = ["Answer", "Discord", "default_keypair"]
 
 _Callback = InteractionCallbackType
 #: Where the app's REST client finds the simulated API in-process.
@@ -59,7 +59,7 @@ REST_BASE_URL = "https://discord.test/api/v10"
 
 
 @functools.cache
-def test_keypair() -> Keypair:
+def default_keypair() -> Keypair:
     """The key pair every simulator of this process signs with (unless given one), so
     one App serves many tests."""
     return generate_keypair()
@@ -111,7 +111,7 @@ class Discord:
             )
         self.app = app
         self.url = url
-        self.keypair = keypair or test_keypair()
+        self.keypair = keypair or default_keypair()
         self.clock = clock or Clock()
         self.timeout = timeout
         application_id = (app.application_id if app else None) or APPLICATION_ID
@@ -184,6 +184,15 @@ class Discord:
         await self._stack.__aexit__(exc_type, exc, tb)
         if exc_type is None:
             self.check()
+
+    @contextlib.asynccontextmanager
+    async def serve_rest(self) -> AsyncIterator[str]:
+        """Serve the simulated REST API on a loopback port for the block, for an app
+        in another process; yield the base URL to give it (``App(rest_base_url=)``)."""
+        from ikit.testing._serve import serve
+
+        async with serve(self.rest_app) as url:
+            yield url + "/api/v10"
 
     def rest_client(self, token: str | None = None) -> RestClient:
         """A RestClient that talks to the simulated REST API in-process."""
@@ -274,8 +283,10 @@ class Discord:
         self.world.answer(tracked, answer)
 
     async def _settle(self, tracked: Tracked) -> None:
-        asgi = self.app.asgi if self.app is not None and self.url is None else None
-        background = asgi.background if asgi is not None else None
+        # With the app in this process (served in-process or on a local port), its
+        # background work tells when the bot is done; otherwise only a deferral is
+        # waited for.
+        background = self.app.asgi.background if self.app is not None else None
         if background is not None:
             await background.wait(self.timeout)
         elif tracked.response is _Callback.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE:
