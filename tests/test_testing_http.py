@@ -46,7 +46,7 @@ async def test_an_app_served_on_a_port_is_tested_the_same_way() -> None:
 
 
 async def test_an_app_that_only_knows_urls() -> None:
-    discord = Discord(url="http://placeholder.invalid/")
+    discord = Discord()
     async with discord.serve_rest() as rest_url:
         app = _app(public_key=discord.public_key, rest_base_url=rest_url, deadline=0.05)
         async with serve(app) as url:
@@ -83,6 +83,7 @@ def test_an_app_with_another_key_cannot_be_simulated_in_process() -> None:
         Discord(app)
 
 
-def test_the_simulator_needs_an_app_or_a_url() -> None:
+async def test_the_simulator_needs_an_app_or_a_url() -> None:
     with pytest.raises(TypeError, match=r"needs the app to call in-process, or the"):
-        Discord()
+        async with Discord():
+            pass

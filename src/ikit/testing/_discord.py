@@ -85,8 +85,10 @@ class Discord:
 
     With ``app``, interactions go to the app in-process; the simulator sets the app's
     public key (when unset) and points ``app.rest`` at the simulated REST API, and
-    runs the app's background work for its lifetime. With ``url``, interactions are
-    POSTed there: configure the app served there with :attr:`public_key`.
+    runs the app's background work for its lifetime. With ``url`` (which may be set
+    after construction, before entering), interactions are POSTed there: configure
+    the app served there with :attr:`public_key`, and :meth:`serve_rest` for its
+    REST calls when it runs in another process.
 
     ``clock`` measures Discord's rules (3 s to answer, 15 minutes of token life); a
     test advances it to let time pass at once. ``envelope`` says who interacts and
@@ -104,11 +106,6 @@ class Discord:
         envelope: Envelope | None = None,
         timeout: float = 10.0,
     ) -> None:
-        if app is None and url is None:
-            raise TypeError(
-                "Discord() needs the app to call in-process, or the url it is served "
-                "at: Discord(app) or Discord(url='http://127.0.0.1:8000/')."
-            )
         self.app = app
         self.url = url
         self.keypair = keypair or default_keypair()
@@ -157,6 +154,11 @@ class Discord:
 
     async def _start(self, stack: contextlib.AsyncExitStack) -> None:
         app = self.app
+        if app is None and self.url is None:
+            raise TypeError(
+                "Discord() needs the app to call in-process, or the url it is served "
+                "at: Discord(app) or Discord(url='http://127.0.0.1:8000/')."
+            )
         if self.url is not None or app is None:
             self._http = await stack.enter_async_context(
                 httpx.AsyncClient(timeout=self.timeout)
