@@ -18,6 +18,7 @@ from ikit.testing import payloads
 from ikit.testing._discord import Answer, Discord, default_keypair
 from ikit.testing._rest import FakeRest, RestCall
 from ikit.testing._rules import (
+    RULES,
     ActionImpossible,
     Clock,
     DiscordRuleBroken,
@@ -27,6 +28,7 @@ from ikit.testing._rules import (
 from ikit.testing._world import Upload
 
 __all__ = [
+    "RULES",
     "ActionImpossible",
     "Answer",
     "Clock",

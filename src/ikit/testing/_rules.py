@@ -23,6 +23,7 @@ __all__ = [
     "ALLOWED_RESPONSES",
     "ANSWER_DEADLINE",
     "FOLLOWUPS_FOR_USER_INSTALLS",
+    "RULES",
     "TOKEN_LIFETIME",
     "ActionImpossible",
     "Clock",
@@ -104,14 +105,25 @@ class SimulationError(AssertionError):
     """Base of the failures ikit.testing reports to a test."""
 
 
-class DiscordRuleBroken(SimulationError):
-    """The bot did something Discord refuses. ``rule`` names the rule:
+#: The rules the simulator enforces, by the name ``DiscordRuleBroken.rule`` gives.
+RULES = (
+    "second-response",
+    "response-type",
+    "modal-after-modal",
+    "deadline",
+    "token-expired",
+    "followup-limit",
+    "limits",
+    "unreadable",
+)
 
-    ``second-response``, ``response-type``, ``modal-after-modal``, ``deadline``,
-    ``token-expired``, ``followup-limit``, ``limits``, ``unreadable``.
-    """
+
+class DiscordRuleBroken(SimulationError):
+    """The bot did something Discord refuses; ``rule`` is one of :data:`RULES`."""
 
     def __init__(self, rule: str, message: str) -> None:
+        if rule not in RULES:
+            raise ValueError(f"unknown rule {rule!r}; the rules are {RULES}")
         super().__init__(message)
         self.rule = rule
 
