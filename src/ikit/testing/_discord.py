@@ -352,8 +352,8 @@ class Discord:
         answer = await self.send(payload, label=f"autocomplete of /{' '.join(path)}")
         if answer.choices is None:
             raise UnexpectedAnswer(
-                f"The bot answered {answer.interaction.type.name} "
-                "autocomplete without choices."
+                f"The bot answered autocomplete of /{' '.join(path)} with "
+                f"{_shown(answer)}, not choices."
             )
         return answer.choices
 

@@ -13,8 +13,6 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import msgspec
-
 from ikit.models import (
     ApplicationCommand,
     ApplicationCommandOption,
@@ -27,7 +25,7 @@ from ikit.testing import payloads
 from ikit.testing._objects import Payload
 from ikit.testing._rules import ActionImpossible
 
-__all__ = ["as_value", "build_options"]
+__all__ = ["as_value", "build_options", "find_command"]
 
 OptionType = ApplicationCommandOptionType
 _NESTING = (OptionType.SUB_COMMAND, OptionType.SUB_COMMAND_GROUP)
@@ -234,9 +232,3 @@ def find_command(
         if int(command.type or 1) == kind and command.name == name:
             return command
     return None
-
-
-def to_builtins(value: msgspec.Struct) -> Payload:
-    """A model as Discord's JSON object."""
-    decoded: Payload = json.loads(encode(value))
-    return decoded
