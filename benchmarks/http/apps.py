@@ -2,11 +2,10 @@
 
 - ``bare``: reads the body and answers fixed bytes; what the server alone costs.
 - ``lower_bound``: the least a correct app can do by hand, with no framework: verify
-  the Ed25519 signature with pynacl, decode with msgspec into structs that hold only
-  what the answer needs, answer PING, the command and the button click with the same
-  JSON as ikit, encoded by msgspec.
-- ``ikit_app``: an ikit App with the ``/poll create`` command and the
-  ``vote/{poll_id}/{choice}`` button.
+  the Ed25519 signature with pynacl, then ``benchmarks.subjects``'s lower bound
+  (msgspec decoding into minimal structs, the same answers as ikit).
+- ``ikit_app``: ``benchmarks.subjects``'s ikit App (``/poll create`` and the
+  ``vote/{poll_id}/{choice}`` button).
 - peers, each serving itself as its documentation shows (``python3 apps.py hikari
   PORT``, ``python3 apps.py discord.http PORT``): hikari's RESTBot and discord.http's
   Client, both on their own aiohttp servers. Neither checks a timestamp's age or
@@ -15,7 +14,7 @@
 
 wrk sends one pre-signed request over and over, so the ikit app is configured with
 the timestamp window turned off (``timestamp_window=None``) and a replay guard that
-accepts repeats (:class:`AcceptRepeats`); ikit does everything else it does in
+accepts repeats (``subjects.AcceptRepeats``); ikit does everything else it does in
 production (signature, decoding, routing, the deadline, logging calls).
 
 The public key comes from IKIT_BENCH_PUBLIC_KEY, set by the benchmark's driver.
@@ -29,13 +28,12 @@ import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-import msgspec
+from benchmarks import subjects
+from benchmarks.subjects import answer_for, lower_bound_answer, vote_answer
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
-import ikit
-
-__all__ = ["PEERS", "AcceptRepeats", "bare", "ikit_app", "lower_bound"]
+__all__ = ["PEERS", "bare", "ikit_app", "lower_bound"]
 
 PUBLIC_KEY = os.environ.get("IKIT_BENCH_PUBLIC_KEY", "00" * 32)
 
@@ -44,14 +42,6 @@ Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 
 _JSON = [(b"content-type", b"application/json")]
-
-
-def answer_for(question: str, minutes: int) -> str:
-    return f"Poll: {question} (closes in {minutes} minutes)"
-
-
-def vote_answer(poll_id: int, choice: str) -> str:
-    return f"You voted {choice} in poll {poll_id}."
 
 
 # -- the server alone ------------------------------------------------------------------
@@ -92,26 +82,6 @@ async def _send(send: Send, status: int, body: bytes) -> None:
 
 # -- the hand-written lower bound ------------------------------------------------------
 
-
-class _Option(msgspec.Struct):
-    name: str
-    value: Any = None
-    options: list[_Option] = []
-
-
-class _Data(msgspec.Struct):
-    name: str = ""
-    custom_id: str = ""
-    options: list[_Option] = []
-
-
-class _Interaction(msgspec.Struct):
-    type: int
-    data: _Data | None = None
-
-
-_decoder = msgspec.json.Decoder(_Interaction)
-_encoder = msgspec.json.Encoder()
 _verify_key = VerifyKey(bytes.fromhex(PUBLIC_KEY))
 
 
@@ -127,52 +97,12 @@ async def lower_bound(scope: Scope, receive: Receive, send: Send) -> None:
     except (KeyError, ValueError, BadSignatureError):
         await _send(send, 401, b'"invalid signature"')
         return
-    interaction = _decoder.decode(body)
-    await _send(send, 200, _encoder.encode(_answer(interaction)))
-
-
-def _answer(interaction: _Interaction) -> dict[str, Any]:
-    data = interaction.data
-    if interaction.type == 1 or data is None:
-        return {"type": 1}
-    if interaction.type == 2:
-        values = {option.name: option.value for option in data.options[0].options}
-        content = answer_for(values["question"], values["minutes"])
-        return {"type": 4, "data": {"content": content}}
-    _, poll_id, choice = data.custom_id.split("/")
-    return {"type": 7, "data": {"content": vote_answer(int(poll_id), choice)}}
+    await _send(send, 200, lower_bound_answer(body))
 
 
 # -- ikit ------------------------------------------------------------------------------
 
-
-class AcceptRepeats:
-    """A replay guard that accepts every id: the benchmark repeats one request."""
-
-    async def seen(self, interaction_id: int, expires_at: float) -> bool:
-        return False
-
-
-ikit_app = ikit.App(
-    application_id=1270000000000000001,
-    public_key=PUBLIC_KEY,
-    timestamp_window=None,
-    replay_guard=AcceptRepeats(),
-)
-poll = ikit_app.group("poll", "Polls")
-
-
-@poll.command
-async def create(
-    ctx: ikit.CommandContext, question: str, minutes: int, ping: ikit.models.User
-) -> ikit.Response:
-    """Start a poll."""
-    return ctx.reply(answer_for(question, minutes))
-
-
-@ikit_app.component("vote/{poll_id}/{choice}")
-async def vote(ctx: ikit.ComponentContext, poll_id: int, choice: str) -> ikit.Response:
-    return ctx.update(vote_answer(poll_id, choice))
+ikit_app = subjects.ikit_app(PUBLIC_KEY)
 
 
 # -- peers -----------------------------------------------------------------------------

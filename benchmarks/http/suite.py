@@ -191,7 +191,7 @@ def serving(target: Target, log: Path) -> Iterator[str]:
     env = {
         **os.environ,
         "DISCORD_PUBLIC_KEY": os.environ["IKIT_BENCH_PUBLIC_KEY"],
-        "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT / "src")]),
+        "PYTHONPATH": os.pathsep.join([str(HERE), str(ROOT), str(ROOT / "src")]),
     }
     with log.open("ab") as output:
         process = subprocess.Popen(
