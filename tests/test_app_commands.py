@@ -221,14 +221,21 @@ async def test_member_or_user_is_the_user_outside_a_guild() -> None:
     assert [type(who) for who in seen] == [User]
 
 
-async def test_an_option_value_missing_from_resolved_data_is_refused() -> None:
+async def test_a_payload_that_does_not_fit_the_declaration_is_answered(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # An option value missing from resolved data: what Discord sends for a command
+    # declared differently before (declarations changed, commands not synced).
     app = options_app({})
     payload = slash("everything", every_option(), resolved={})
 
-    with pytest.raises(
-        ikit.errors.DecodeError, match="option 'someone' of /everything: expected"
-    ):
-        await app.dispatch(decode(payload))
+    response = await app.dispatch(decode(payload))
+
+    assert isinstance(response, models.MessageResponse)
+    assert response.data is not None
+    assert response.data.content == app.unknown_message
+    assert "option 'someone' of /everything: expected" in caplog.text
+    assert "Run `ikit sync`" in caplog.text
 
 
 # -- autocomplete --------------------------------------------------------------------

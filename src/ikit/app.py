@@ -53,7 +53,7 @@ from ikit.context import (
     Response,
     ResponseWithFiles,
 )
-from ikit.errors import CustomIdError, ResponseError
+from ikit.errors import CustomIdError, DecodeError, ResponseError
 from ikit.models import (
     ApplicationCommandInteraction,
     AutocompleteInteraction,
@@ -591,7 +591,10 @@ class App:
             return ctx, self._unknown(ctx, "command", "/" + " ".join(data.path()))
         options = self._command_options.get((int(data.type), data.name), {})
         ctx.defer_ephemeral = bool(options.get("defer_ephemeral"))
-        invocation = self.commands.resolve(data)
+        try:
+            invocation = self.commands.resolve(data)
+        except DecodeError as error:
+            return ctx, self._stale(ctx, error)
         return ctx, _bind(invocation.handler, ctx, dict(invocation.kwargs))
 
     def _prepare_autocomplete(
@@ -601,7 +604,10 @@ class App:
         data = interaction.data
         if self.commands.find(data) is None:
             return ctx, self._unknown(ctx, "command", "/" + " ".join(data.path()))
-        invocation = self.commands.resolve_autocomplete(data)
+        try:
+            invocation = self.commands.resolve_autocomplete(data)
+        except DecodeError as error:
+            return ctx, self._stale(ctx, error)
         kwargs = _accepted(invocation.handler, dict(invocation.options))
         return ctx, _bind(invocation.handler, ctx, kwargs)
 
@@ -613,6 +619,19 @@ class App:
             # older handler, or one altered on the way. Answer as for unknown ids.
             logger.warning("%s", error)
             return None
+
+    def _stale(self, ctx: Context[Any], error: DecodeError) -> _Call:
+        # Discord sent what an older declaration of the command promised: the
+        # commands were changed but not synced. A 400 would show the user only
+        # "This interaction failed"; the unknown_message says more.
+        logger.warning(
+            "%s; answering with the app's unknown_message. Run `ikit sync` so that "
+            "Discord shows the commands as declared",
+            error,
+        )
+        if isinstance(ctx, AutocompleteContext):
+            return _constant(_no_choices())
+        return _constant(self._unknown_answer())
 
     def _unknown(self, ctx: Context[Any], kind: str, name: str) -> _Call:
         logger.warning(
