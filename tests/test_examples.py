@@ -24,13 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture
-async def local_poll() -> AsyncIterator[tuple[str, SigningKey]]:
+@pytest.fixture(params=[1, 2], ids=["one-worker", "two-workers"])
+async def local_poll(
+    request: pytest.FixtureRequest,
+) -> AsyncIterator[tuple[str, SigningKey]]:
     port = _free_port()
+    workers = str(request.param)
     env = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
     command = [
         sys.executable, "-m", "ikit", "serve", "examples/poll.py",
-        "--port", str(port), "--env-file", "",
+        "--port", str(port), "--workers", workers, "--env-file", "",
     ]  # fmt: skip
     async with await anyio.open_process(command, env=env, cwd=ROOT) as process:
         try:
