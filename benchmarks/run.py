@@ -1,6 +1,10 @@
 """Run every benchmark of ikit: ``python3 benchmarks/run.py [--quick] [--write-docs]``.
 
-Benchmark modules are the ``bench_*.py`` files beside this one. A module exposes
+In-process benchmark modules are the ``bench_*.py`` files beside this one; after
+them come the suites that need processes of their own (``SUITES``): cold start,
+memory, and the HTTP benchmark (``benchmarks/http/suite.py``: wrk, hypercorn,
+granian, the peers). In quick mode the suites run a tiny version of themselves, and
+the HTTP one does not run. A module exposes
 either ``benchmarks() -> list[Benchmark]`` (see ``benchmarks/harness.py``), or a
 single comparison as module attributes: ``baseline`` and ``candidate`` (callables
 taking nothing), with optional ``NAME`` and ``check``.
@@ -19,6 +23,7 @@ import importlib
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 from dataclasses import asdict
@@ -31,6 +36,7 @@ ROOT = HERE.parent
 if __name__ == "__main__":  # run as a script: make `benchmarks` and `ikit` importable
     sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
+from benchmarks import report  # noqa: E402
 from benchmarks.harness import Benchmark, Result, calibrate, measure  # noqa: E402
 
 RESULTS = HERE / "results"
@@ -39,6 +45,18 @@ FULL_ROUNDS = 31
 ROUND_SECONDS = 0.05
 QUICK_ROUNDS = 2
 QUICK_NUMBER = 3
+
+#: The suites that run in processes of their own: their script, and its arguments
+#: in a full run and in a quick one (None: not in quick mode).
+SUITES: dict[str, tuple[Path, list[str], list[str] | None]] = {
+    "cold_start": (HERE / "cold_start.py", ["--runs", "7"], ["--runs", "1"]),
+    "memory": (
+        HERE / "memory.py",
+        ["--counts", "1000", "100000"],
+        ["--counts", "10", "100"],
+    ),
+    "http": (HERE / "http" / "suite.py", ["--rounds", "3", "--seconds", "3"], None),
+}
 
 
 def discover(only: list[str] | None = None) -> dict[str, list[Benchmark]]:
@@ -69,6 +87,25 @@ def benchmarks_of(module: ModuleType) -> list[Benchmark]:
     raise SystemExit(
         f"{module.__name__} defines neither benchmarks() nor baseline and candidate"
     )
+
+
+def run_suite(name: str, folder: Path, *, quick: bool) -> dict[str, Any] | None:
+    """Run one suite in its own process; its results, or None if it did not run."""
+    script, full, quick_args = SUITES[name]
+    if quick and quick_args is None:
+        print(f"{name}: not run in quick mode", file=sys.stderr)
+        return None
+    out = folder / f"{name}.json"
+    out.unlink(missing_ok=True)
+    print(f"{name}:", file=sys.stderr)
+    arguments = full if not quick or quick_args is None else quick_args
+    command = [sys.executable, str(script), *arguments]
+    subprocess.run([*command, "--out", str(out)], check=True, timeout=3600)
+    if not out.exists():  # the suite skipped itself, and said why
+        return None
+    print(f"  -> {out}", file=sys.stderr)
+    document: dict[str, Any] = json.loads(out.read_text())
+    return document
 
 
 def run(benchmarks: list[Benchmark], *, quick: bool) -> list[Result]:
@@ -162,13 +199,24 @@ to add a benchmark.
 """
 
 
-def write_docs(results: dict[str, list[Result]], env: dict[str, Any]) -> None:
+def write_docs(
+    results: dict[str, list[Result]], suites: dict[str, Any], env: dict[str, Any]
+) -> None:
     where = (
         f"Python {env['python']} on {env['platform']} ({env['cpus']} CPUs, load "
         f"average {env['load_average'][0]}), msgspec {env['msgspec']}, "
         f"{env['date']}."
     )
-    DOCS_PAGE.write_text(DOCS_INTRO + table(results) + "\n" + where + "\n")
+    DOCS_PAGE.write_text(
+        DOCS_INTRO
+        + report.targets_section(results, suites)
+        + "## In process\n\n"
+        + table(results)
+        + "\n"
+        + where
+        + "\n"
+        + report.suites_section(suites)
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,9 +247,16 @@ def main(argv: list[str] | None = None) -> int:
             f"  -> {write_json(folder, module, env, results[module])}", file=sys.stderr
         )
 
+    suites: dict[str, Any] = {}
+    for name in SUITES:
+        if not args.only or name in args.only:
+            document = run_suite(name, folder, quick=args.quick)
+            if document is not None:
+                suites[name] = document
+
     print(table(results), end="")
     if args.write_docs:
-        write_docs(results, env)
+        write_docs(results, suites, env)
     return 0
 
 
