@@ -55,6 +55,7 @@ from ikit.models import (
 )
 from ikit.models.responses import InteractionResponse
 from ikit.ui.files import MessageWithFiles, Upload
+from ikit.ui.limits import LIMITS
 
 if TYPE_CHECKING:
     from ikit.app import App
@@ -71,6 +72,8 @@ __all__ = [
 ]
 
 I = TypeVar("I", bound=InteractionBase)  # noqa: E741
+
+_CONTENT_LIMIT = LIMITS["message.content"].high or 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,12 +344,26 @@ class Context(Generic[I]):
         if items and isinstance(items[0], str) and content is None:
             # ctx.reply("Done.") reads best as plain message content.
             content = items.pop(0)
+        if not items and _plain_text(content, props):
+            # The most common answer: the only rule it can break is the length,
+            # checked here; anything longer goes through ui.Message and its error.
+            flags = MessageFlags.EPHEMERAL if props.get("ephemeral") else None
+            return MessagePayload(content=content, flags=flags)
         if props.get("files"):
             _check_uploads(props["files"])
         built: MessagePayload | MessageWithFiles = ui.Message(
             *items, content=content, **props
         )
         return built
+
+
+def _plain_text(content: str | None, props: dict[str, Any]) -> bool:
+    """Whether the message is text alone, within Discord's length."""
+    return (
+        content is not None
+        and len(content) <= _CONTENT_LIMIT
+        and all(value is None for name, value in props.items() if name != "ephemeral")
+    )
 
 
 def _check_uploads(files: Sequence[Any]) -> None:
