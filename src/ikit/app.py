@@ -460,7 +460,7 @@ class App:
 
         task_group.start_soon(self._complete, ctx, call)
         with anyio.move_on_after(self._budget(interaction, received_at)):
-            await ctx._answered.wait()
+            await ctx._wait_for_answer()
 
         deferral = ctx._defer_for_handler()
         if deferral is not None:

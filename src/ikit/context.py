@@ -116,7 +116,8 @@ class Context(Generic[I]):
         self.defer_ephemeral = False
         self._state = _State.PENDING
         self._answer: Response | None = None
-        self._answered = anyio.Event()
+        # Made only when someone waits for the answer: dispatch() never does.
+        self._answered: anyio.Event | None = None
 
     # -- who, where ------------------------------------------------------------------
 
@@ -320,7 +321,8 @@ class Context(Generic[I]):
             return False
         self._state = _State.ANSWERED
         self._answer = response
-        self._answered.set()
+        if self._answered is not None:
+            self._answered.set()
         return True
 
     def _defer_for_handler(self) -> Response | None:
@@ -329,8 +331,16 @@ class Context(Generic[I]):
             return None
         self._state = _State.DEFERRED
         self._answer = self._deferral()
-        self._answered.set()
+        if self._answered is not None:
+            self._answered.set()
         return self._answer
+
+    async def _wait_for_answer(self) -> None:
+        """Wait until the handler answers, or ikit defers for it."""
+        if self._state is _State.PENDING:
+            if self._answered is None:
+                self._answered = anyio.Event()
+            await self._answered.wait()
 
     def _deferral(self) -> Response:
         return self.defer(ephemeral=self.defer_ephemeral)
