@@ -375,11 +375,11 @@ class App:
         ASGI servers do this through the lifespan protocol; use it yourself around
         :meth:`handle` on serverless platforms.
         """
-        from ikit.server._core import Background
+        from ikit.server._core import background
 
         asgi = self.asgi
-        async with anyio.create_task_group() as task_group:
-            asgi.background = Background(task_group)
+        async with background() as work:
+            asgi.background = work
             try:
                 yield
             finally:
@@ -392,7 +392,7 @@ class App:
         Inside :meth:`lifespan`, work that continues after the answer keeps running
         in the background; outside it, this call returns once that work is done.
         """
-        from ikit.server._core import Background, HTTPResult
+        from ikit.server._core import HTTPResult, background
 
         asgi = self.asgi
         headers = {name.lower(): value for name, value in headers.items()}
@@ -401,8 +401,8 @@ class App:
             return HTTPResult.text(413, f"the body is larger than {limit} bytes")
         if asgi.background is not None:
             return await asgi.handler.handle(body, headers, asgi.background)
-        async with anyio.create_task_group() as task_group:
-            result = await asgi.handler.handle(body, headers, Background(task_group))
+        async with background() as work:
+            result = await asgi.handler.handle(body, headers, work)
         return result
 
     # -- REST ------------------------------------------------------------------------

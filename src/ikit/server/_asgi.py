@@ -12,10 +12,8 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 
-import anyio
-
 from ikit.errors import PayloadTooLarge
-from ikit.server._core import Background, HTTPResult, InteractionHandler
+from ikit.server._core import Background, HTTPResult, InteractionHandler, background
 from ikit.server.verify import ReplayGuard
 
 if TYPE_CHECKING:
@@ -65,8 +63,8 @@ class ASGIApp:
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         await receive()  # lifespan.startup
-        async with anyio.create_task_group() as task_group:
-            self.background = Background(task_group)
+        async with background() as work:
+            self.background = work
             await send({"type": "lifespan.startup.complete"})
             await receive()  # lifespan.shutdown
             await self.drain()
@@ -123,9 +121,9 @@ class ASGIApp:
             return
         # No lifespan (the server does not run it): the work that follows the answer
         # has nowhere to live, so the request waits for it.
-        async with anyio.create_task_group() as task_group:
+        async with background() as work:
             result = await self.handler.handle(
-                body, headers, Background(task_group), received_at=received_at
+                body, headers, work, received_at=received_at
             )
             await _reply(send, result)
 
