@@ -31,9 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="ikit", description="Discord interactions over HTTP."
     )
     commands = parser.add_subparsers(title="commands")
-    serve = commands.add_parser(
-        "serve", help="serve an app on hypercorn (or granian)"
-    )
+    serve = commands.add_parser("serve", help="serve an app on hypercorn (or granian)")
     serve.add_argument(
         "app", help="the app to serve: module:attribute, or path/to/bot.py[:attribute]"
     )
