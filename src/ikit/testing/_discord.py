@@ -36,7 +36,7 @@ from ikit.models import (
     Modal,
 )
 from ikit.server.verify import Keypair, generate_keypair, sign
-from ikit.testing import _find, _options, payloads
+from ikit.testing import _find, _options, _rules, payloads
 from ikit.testing._objects import APPLICATION_ID, Envelope, Payload, bot_user
 from ikit.testing._rest import FakeRest, RestCall
 from ikit.testing._rules import (
@@ -45,7 +45,7 @@ from ikit.testing._rules import (
     DiscordRuleBroken,
     UnexpectedAnswer,
 )
-from ikit.testing._world import Tracked, World
+from ikit.testing._world import INVALID_FORM, Tracked, World
 
 if TYPE_CHECKING:
     from ikit.app import App
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 __all__ = ["Answer", "Discord", "default_keypair"]
 
 _Callback = InteractionCallbackType
+_Choices = list[ApplicationCommandOptionChoice]
 #: Where the app's REST client finds the simulated API in-process.
 REST_BASE_URL = "https://discord.test/api/v10"
 
@@ -153,26 +154,24 @@ class Discord:
         return self
 
     async def _start(self, stack: contextlib.AsyncExitStack) -> None:
+        self._http = await stack.enter_async_context(self._interactions_client())
         app = self.app
-        if app is None and self.url is None:
-            raise TypeError(
-                "Discord() needs the app to call in-process, or the url it is served "
-                "at: Discord(app) or Discord(url='http://127.0.0.1:8000/')."
-            )
-        if self.url is not None or app is None:
-            self._http = await stack.enter_async_context(
-                httpx.AsyncClient(timeout=self.timeout)
-            )
-        else:
-            transport = httpx.ASGITransport(app=app)
-            self._http = await stack.enter_async_context(
-                httpx.AsyncClient(transport=transport, base_url="http://ikit.test")
-            )
         if app is not None:
             stack.push_async_callback(self._restore_rest, app, app._rest)
             app.rest = await stack.enter_async_context(self.rest_client(app.token))
             if self.url is None:
                 await stack.enter_async_context(app.lifespan())
+
+    def _interactions_client(self) -> httpx.AsyncClient:
+        if self.url is not None:
+            return httpx.AsyncClient(timeout=self.timeout)
+        if self.app is None:
+            raise TypeError(
+                "Discord() needs the app to call in-process, or the url it is served "
+                "at: Discord(app) or Discord(url='http://127.0.0.1:8000/')."
+            )
+        transport = httpx.ASGITransport(app=self.app)
+        return httpx.AsyncClient(transport=transport, base_url="http://ikit.test")
 
     async def _restore_rest(self, app: App, previous: RestClient | None) -> None:
         app._rest = previous
@@ -237,6 +236,9 @@ class Discord:
         """Raise the first rule broken since the last check (AssertionError)."""
         new = self.world.violations[self._reported :]
         self._reported = len(self.world.violations)
+        if len(new) > 1:
+            more = f"\n(and {len(new) - 1} more; see discord.violations)"
+            raise DiscordRuleBroken(new[0].rule, f"{new[0]}{more}")
         if new:
             raise new[0]
 
@@ -268,7 +270,7 @@ class Discord:
     def _endpoint(self) -> str:
         if self.url is not None:
             return self.url
-        assert self.app is not None  # one of the two is set, checked in __init__
+        assert self.app is not None  # one of the two is set (_interactions_client)
         return self.app.asgi.path
 
     def _take(self, tracked: Tracked, response: httpx.Response) -> None:
@@ -281,7 +283,8 @@ class Discord:
         try:
             answer = response.json()
         except ValueError as error:
-            answer = {"type": 0, "unreadable": str(error)}
+            self.world.broke(_rules.unreadable(tracked.label, error), INVALID_FORM)
+            return
         self.world.answer(tracked, answer)
 
     async def _settle(self, tracked: Tracked) -> None:
@@ -311,7 +314,7 @@ class Discord:
             self._opened.append((modal, tracked))
         choices = None
         if tracked.choices is not None:
-            choices = [ApplicationCommandOptionChoice(**c) for c in tracked.choices]
+            choices = models.decode(json.dumps(tracked.choices), _Choices)
         return Answer(
             interaction=models.decode_interaction(body),
             response=tracked.response,
