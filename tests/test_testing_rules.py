@@ -4,6 +4,7 @@ author reads."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import anyio
 import pytest
@@ -11,6 +12,7 @@ import pytest
 import ikit
 from ikit import models, ui
 from ikit.testing import Clock, Discord, DiscordRuleBroken
+from ikit.testing._serve import serve
 
 pytestmark = pytest.mark.anyio
 
@@ -239,3 +241,32 @@ async def test_a_rule_broken_after_the_last_action_fails_on_exit(
     assert message.content == "Soon."
     with pytest.raises(DiscordRuleBroken, match=r"content: .* 2000 characters"):
         await discord.__aexit__(None, None, None)
+
+
+async def test_an_answer_that_is_not_json(app: ikit.App) -> None:
+    @app.command
+    async def hello(ctx: ikit.CommandContext) -> ikit.Response:
+        """Say hello."""
+        return ctx.reply("Hello.")
+
+    async def not_json(scope: Any, receive: Any, send: Any) -> None:
+        # Something in front of the bot (a proxy, a hand-written endpoint) answers
+        # with a body that is not JSON.
+        if scope["type"] == "lifespan":
+            while (message := await receive())["type"] != "lifespan.shutdown":
+                await send({"type": message["type"] + ".complete"})
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+        await receive()
+        headers = [(b"content-type", b"text/plain")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b"pong"})
+
+    async with serve(not_json) as url, Discord(app, url=url + "/") as discord:
+        with pytest.raises(
+            DiscordRuleBroken,
+            match=r"^The bot answered /hello with a body Discord cannot read: ",
+        ) as info:
+            await discord.run("hello")
+
+    assert info.value.rule == "unreadable"
