@@ -189,12 +189,21 @@ for benchmark in benchmarks():
     print(f"{result.name}: {result.ratio:.2f}x {result.baseline_label}")
 ```
 
-Each benchmark times ikit (the candidate) against a reference doing the same job
-(the baseline), in the same process, in alternating rounds; the ratio is the median
-over the rounds of candidate time / baseline time, so below 1 means ikit is faster.
-`python3 benchmarks/run.py --write-docs` measured the table below (from the
-repository's root, after `pip install -e '.[dev]'`); `benchmarks/README.md` says how
-to add a benchmark.
+Each in-process benchmark times ikit (the candidate) against a reference doing the
+same job (the baseline), in the same process, in alternating rounds; the ratio is
+the median over the rounds of candidate time / baseline time, so below 1 means ikit
+is faster. The HTTP benchmark serves each app in a process of its own and drives it
+with wrk; cold start and memory take fresh processes too.
+
+Every number on this page comes from one command, run from the repository's root
+after `pip install -e '.[dev,bench]'`:
+
+```sh
+python3 benchmarks/run.py --write-docs
+```
+
+`benchmarks/README.md` says what each part measures and how to add a benchmark; the
+raw numbers are the JSON files in `benchmarks/results/`.
 
 """
 
