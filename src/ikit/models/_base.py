@@ -147,16 +147,27 @@ def _decode_permissions(value: object) -> Permissions:
 # interaction: those are parsed at once, the rest (ints, errors) with more care.
 _FAST_DIGITS = 64
 
+# Most of an interaction's ids come again in the next one: the application, guild,
+# channel, user, roles, the message a button sits on. Building a Snowflake (an int
+# subclass) from a string costs several times a dict lookup, so the values made are
+# kept, per type, until there are _CACHED of them; then the cache starts over. The
+# values are immutable, so sharing one between payloads is safe.
+_CACHED = 4096
+_made: dict[type, dict[str, Any]] = {Snowflake: {}, Permissions: {}}
+
 
 def dec_hook(type_: type, value: object) -> object:
     """msgspec decode hook for ikit's custom wire types."""
-    if (type_ is Snowflake or type_ is Permissions) and (
-        value.__class__ is str
-        and len(value) <= _FAST_DIGITS
-        and value.isdigit()
-        and value.isascii()
-    ):
-        return type_(value)
+    made = _made.get(type_)
+    if made is not None and type(value) is str:
+        found = made.get(value)
+        if found is not None:
+            return found
+        if len(value) <= _FAST_DIGITS and value.isdigit() and value.isascii():
+            if len(made) >= _CACHED:
+                made.clear()
+            found = made[value] = type_(value)
+            return found
     if type_ is Snowflake:
         return _decode_snowflake(value)
     if type_ is Permissions:
