@@ -33,8 +33,6 @@ from typing import (
     overload,
 )
 
-import anyio
-
 from ikit import _handlers
 from ikit._handlers import Handler
 from ikit.commands import (
@@ -392,15 +390,18 @@ class App:
         Inside :meth:`lifespan`, work that continues after the answer keeps running
         in the background; outside it, this call returns once that work is done.
         """
-        from ikit.server._core import HTTPResult, background
-
         asgi = self.asgi
         headers = {name.lower(): value for name, value in headers.items()}
         if len(body) > asgi.max_body_size:
+            from ikit.server._core import HTTPResult
+
             limit = asgi.max_body_size
             return HTTPResult.text(413, f"the body is larger than {limit} bytes")
         if asgi.background is not None:
             return await asgi.handler.handle(body, headers, asgi.background)
+
+        from ikit.server._core import background
+
         async with background() as work:
             result = await asgi.handler.handle(body, headers, work)
         return result
@@ -459,8 +460,7 @@ class App:
             return await _first(call)
 
         task_group.start_soon(self._complete, ctx, call)
-        with anyio.move_on_after(self._budget(interaction, received_at)):
-            await ctx._wait_for_answer()
+        await ctx._wait_for_answer(self._budget(interaction, received_at))
 
         deferral = ctx._defer_for_handler()
         if deferral is not None:

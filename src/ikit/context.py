@@ -12,8 +12,10 @@ message opened, a second first answer) raises :class:`ikit.errors.ResponseError`
 
 from __future__ import annotations
 
+import asyncio
 import enum
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -91,6 +93,11 @@ class ResponseWithFiles:
 Response = InteractionResponse | ResponseWithFiles
 
 
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
+
+
 class _State(enum.Enum):
     PENDING = "pending"
     ANSWERED = "answered"
@@ -116,8 +123,8 @@ class Context(Generic[I]):
         self.defer_ephemeral = False
         self._state = _State.PENDING
         self._answer: Response | None = None
-        # Made only when someone waits for the answer: dispatch() never does.
-        self._answered: anyio.Event | None = None
+        # Set only while someone waits for the answer: dispatch() never does.
+        self._answered: Callable[[], None] | None = None
 
     # -- who, where ------------------------------------------------------------------
 
@@ -322,7 +329,7 @@ class Context(Generic[I]):
         self._state = _State.ANSWERED
         self._answer = response
         if self._answered is not None:
-            self._answered.set()
+            self._answered()
         return True
 
     def _defer_for_handler(self) -> Response | None:
@@ -332,15 +339,30 @@ class Context(Generic[I]):
         self._state = _State.DEFERRED
         self._answer = self._deferral()
         if self._answered is not None:
-            self._answered.set()
+            self._answered()
         return self._answer
 
-    async def _wait_for_answer(self) -> None:
-        """Wait until the handler answers, or ikit defers for it."""
-        if self._state is _State.PENDING:
-            if self._answered is None:
-                self._answered = anyio.Event()
-            await self._answered.wait()
+    async def _wait_for_answer(self, budget: float) -> None:
+        """Wait until the handler answers, at most ``budget`` seconds."""
+        if self._state is not _State.PENDING:
+            return
+        loop = asyncio._get_running_loop()
+        if loop is None:  # trio
+            event = anyio.Event()
+            self._answered = event.set
+            with anyio.move_on_after(budget):
+                await event.wait()
+            return
+
+        # A future and a timer cost a fraction of a cancel scope and an event.
+        answered = loop.create_future()
+        self._answered = functools.partial(_wake, answered)
+        timer = loop.call_later(budget, _wake, answered)
+        try:
+            await answered
+        finally:
+            timer.cancel()
+            self._answered = None
 
     def _deferral(self) -> Response:
         return self.defer(ephemeral=self.defer_ephemeral)

@@ -1,0 +1,174 @@
+"""Eager tasks: the first step runs in the caller's turn, as the new task.
+
+The server starts every handler this way on asyncio, so a handler that answers
+without waiting has answered before the request goes on. These tests pin what a
+handler may rely on: inside it, the current task is its own task (anyio cancel
+scopes and asyncio.timeout entered in the first step still work after it waits),
+its context variables are its own, and errors and cancellation arrive as in an
+ordinary task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from typing import Any
+
+import anyio
+import pytest
+
+from ikit.server._eager import start_eagerly
+
+pytestmark = pytest.mark.anyio
+
+request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id")
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"  # eager tasks are asyncio's; trio starts work in a task group
+
+
+async def test_a_coroutine_that_never_waits_is_done_before_the_call_returns() -> None:
+    steps: list[str] = []
+
+    async def handler() -> None:
+        steps.append("ran")
+
+    task = start_eagerly(asyncio.get_running_loop(), handler())
+
+    assert steps == ["ran"]
+    await task
+    assert task.done()
+
+
+async def test_the_first_step_runs_as_the_new_task() -> None:
+    seen: list[asyncio.Task[Any] | None] = []
+    caller = asyncio.current_task()
+
+    async def handler() -> None:
+        seen.append(asyncio.current_task())
+        await asyncio.sleep(0)
+        seen.append(asyncio.current_task())
+
+    task = start_eagerly(asyncio.get_running_loop(), handler())
+    assert asyncio.current_task() is caller
+    await task
+
+    assert seen == [task, task]
+
+
+async def test_a_cancel_scope_entered_before_waiting_still_exits_cleanly() -> None:
+    async def handler() -> str:
+        with anyio.fail_after(5):
+            await asyncio.sleep(0.01)
+        with anyio.move_on_after(0.01) as scope:
+            await asyncio.sleep(1)
+        return f"cancelled: {scope.cancelled_caught}"
+
+    results: list[str] = []
+
+    async def record() -> None:
+        results.append(await handler())
+
+    await start_eagerly(asyncio.get_running_loop(), record())
+
+    assert results == ["cancelled: True"]
+
+
+async def test_asyncio_timeout_entered_in_the_first_step_fires_in_the_task() -> None:
+    async def handler() -> None:
+        async with asyncio.timeout(0.01):
+            await asyncio.sleep(1)
+
+    task = start_eagerly(asyncio.get_running_loop(), handler())
+
+    with pytest.raises(TimeoutError):
+        await task
+
+
+async def test_context_variables_set_by_the_handler_stay_in_its_task() -> None:
+    request_id.set("caller")
+
+    async def handler() -> None:
+        assert request_id.get() == "caller"  # a copy of the caller's context
+        request_id.set("handler")
+        await asyncio.sleep(0)
+        assert request_id.get() == "handler"
+
+    task = start_eagerly(asyncio.get_running_loop(), handler())
+
+    assert request_id.get() == "caller"
+    await task
+
+
+async def test_an_error_in_the_first_step_is_the_tasks_error() -> None:
+    async def handler() -> None:
+        raise LookupError("no such poll")
+
+    task = start_eagerly(asyncio.get_running_loop(), handler())
+
+    with pytest.raises(LookupError, match="no such poll"):
+        await task
+
+
+async def test_an_error_after_waiting_is_the_tasks_error() -> None:
+    async def handler() -> None:
+        await asyncio.sleep(0)
+        raise LookupError("no such poll")
+
+    task = start_eagerly(asyncio.get_running_loop(), handler())
+
+    with pytest.raises(LookupError, match="no such poll"):
+        await task
+
+
+async def test_cancelling_a_waiting_task_cancels_the_handler() -> None:
+    cleaned_up: list[str] = []
+
+    async def handler() -> None:
+        try:
+            await asyncio.sleep(10)
+        finally:
+            cleaned_up.append("finally")
+
+    task = start_eagerly(asyncio.get_running_loop(), handler())
+    await asyncio.sleep(0)
+    task.cancel()
+
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert cleaned_up == ["finally"]
+
+
+async def test_cancelled_before_it_resumed_the_handler_is_closed() -> None:
+    cleaned_up: list[str] = []
+
+    async def handler() -> None:
+        try:
+            await asyncio.sleep(10)
+        finally:
+            cleaned_up.append("finally")
+
+    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task.cancel()  # before the loop ran the task's own first step
+
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await asyncio.sleep(0)  # done callbacks run on the next turn
+    assert cleaned_up == ["finally"]
+
+
+async def test_a_value_sent_back_reaches_the_handler() -> None:
+    loop = asyncio.get_running_loop()
+    answer: asyncio.Future[str] = loop.create_future()
+    received: list[str] = []
+
+    async def handler() -> None:
+        received.append(await answer)
+
+    task = start_eagerly(loop, handler())
+    loop.call_soon(answer.set_result, "yes")
+    await task
+
+    assert received == ["yes"]
