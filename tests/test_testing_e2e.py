@@ -53,6 +53,28 @@ def _app() -> ikit.App:
         await anyio.sleep(0.2)
         return ctx.update("Board, refreshed")
 
+    @app.component("vote/{choice}")
+    async def vote(ctx: ikit.ComponentContext, choice: str) -> ikit.Response:
+        await anyio.sleep(0.2)
+        return ctx.reply(f"You voted {choice}.", ephemeral=choice == "secret")
+
+    @app.component("ballot/{choice}", defer_ephemeral=True)
+    async def ballot(ctx: ikit.ComponentContext, choice: str) -> ikit.Response:
+        await anyio.sleep(0.2)
+        return ctx.reply(f"Ballot cast: {choice}.", ephemeral=True)
+
+    @app.command
+    async def poll(ctx: ikit.CommandContext) -> ikit.Response:
+        """A poll whose buttons are slow to answer."""
+        return ctx.reply(
+            "Lunch?",
+            ui.ActionRow(
+                ui.Button("Yes", custom_id="vote/yes"),
+                ui.Button("Secret", custom_id="vote/secret"),
+                ui.Button("Ballot", custom_id="ballot/yes"),
+            ),
+        )
+
     @app.command
     async def report(ctx: ikit.CommandContext) -> None:
         """Answer at once, then follow up without a pause."""
@@ -102,6 +124,52 @@ async def test_a_slow_component_is_deferred_then_updated(discord: Discord) -> No
 
     assert refreshed.id == board.id
     assert refreshed.content == "Board, refreshed"
+
+
+@pytest.mark.parametrize(("label", "ephemeral"), [("Yes", False), ("Secret", True)])
+async def test_a_slow_buttons_new_message_is_a_followup_not_an_edit(
+    discord: Discord, label: str, ephemeral: bool
+) -> None:
+    poll = await discord.run("poll")
+
+    await discord.click(poll, label=label)
+
+    shown = discord.messages()
+    assert [m.content for m in shown] == ["Lunch?", f"You voted {label.lower()}."]
+    assert shown[0].id == poll.id  # the poll itself is left as it was
+    assert (MessageFlags.EPHEMERAL in shown[1].flags) is ephemeral
+
+
+async def test_a_slow_button_that_defers_ephemerally_answers_only_the_user(
+    discord: Discord, caplog: pytest.LogCaptureFixture
+) -> None:
+    poll = await discord.run("poll")
+
+    ballot = await discord.click(poll, label="Ballot")
+
+    assert ballot.content == "Ballot cast: yes."
+    assert MessageFlags.EPHEMERAL in ballot.flags
+    assert [m.content for m in discord.messages()] == ["Lunch?", "Ballot cast: yes."]
+    assert "defer_ephemeral" not in caplog.text  # the deferral matched the answer
+
+
+async def test_an_answer_whose_ephemerality_differs_from_the_deferral_is_warned(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = ikit.App(deadline=0.05)
+
+    @app.command
+    async def secret(ctx: ikit.CommandContext) -> ikit.Response:
+        """Slow, and ephemeral only at the end."""
+        await anyio.sleep(0.2)
+        return ctx.reply("Only you.", ephemeral=True)
+
+    async with Discord(app) as discord:
+        message = await discord.run("secret")
+
+    assert message.content == "Only you."
+    assert MessageFlags.EPHEMERAL not in message.flags  # settled by the deferral
+    assert "pass defer_ephemeral=True" in caplog.text
 
 
 async def test_rest_calls_right_after_the_first_answer_wait_for_it(

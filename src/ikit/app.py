@@ -61,6 +61,7 @@ from ikit.models import (
     DeferredUpdateResponse,
     Interaction,
     InteractionType,
+    LaunchActivityResponse,
     MessageComponentInteraction,
     MessageEdit,
     MessageFlags,
@@ -110,6 +111,7 @@ ALLOWED_RESPONSES: Mapping[InteractionType, tuple[type[Response], ...]] = {
         MessageResponse,
         DeferredMessageResponse,
         ModalResponse,
+        LaunchActivityResponse,
     ),
     InteractionType.MESSAGE_COMPONENT: (
         MessageResponse,
@@ -117,6 +119,7 @@ ALLOWED_RESPONSES: Mapping[InteractionType, tuple[type[Response], ...]] = {
         UpdateMessageResponse,
         DeferredUpdateResponse,
         ModalResponse,
+        LaunchActivityResponse,
     ),
     InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE: (AutocompleteResponse,),
     InteractionType.MODAL_SUBMIT: (
@@ -124,6 +127,7 @@ ALLOWED_RESPONSES: Mapping[InteractionType, tuple[type[Response], ...]] = {
         DeferredMessageResponse,
         UpdateMessageResponse,
         DeferredUpdateResponse,
+        LaunchActivityResponse,
     ),
 }
 
@@ -515,17 +519,32 @@ class App:
             return
         payload = result.data or MessagePayload()
         try:
-            await ctx.rest.edit_original_response(
-                ctx.interaction.application_id,
-                ctx.token,
-                _edit_for(payload),
-                files=files,
-            )
+            await self._deliver_deferred(ctx, result, payload, files)
         except Exception:
             logger.exception(
                 "could not deliver the deferred answer of %s",
                 _describe(ctx.interaction),
             )
+
+    async def _deliver_deferred(
+        self,
+        ctx: Context[Any],
+        result: MessageResponse | UpdateMessageResponse,
+        payload: MessagePayload,
+        files: Sequence[Any],
+    ) -> None:
+        application_id, token = ctx.interaction.application_id, ctx.token
+        if isinstance(result, MessageResponse) and isinstance(
+            ctx._answer, DeferredUpdateResponse
+        ):
+            # The deferral left the clicked message as it was; a new message is a
+            # followup, never an edit of the message the component sits on.
+            await ctx.rest.create_followup(application_id, token, payload, files=files)
+            return
+
+        _warn_on_lost_ephemerality(ctx, result, payload)
+        edit = _edit_for(payload)
+        await ctx.rest.edit_original_response(application_id, token, edit, files=files)
 
     def _prepare(self, interaction: Interaction) -> tuple[Context[Any] | None, _Call]:
         if isinstance(interaction, PingInteraction):
@@ -710,6 +729,28 @@ def _ephemeral(content: str) -> Response:
 
 def _no_choices() -> Response:
     return AutocompleteResponse(data=AutocompleteResult(choices=[]))
+
+
+def _warn_on_lost_ephemerality(
+    ctx: Context[Any],
+    result: MessageResponse | UpdateMessageResponse,
+    payload: MessagePayload,
+) -> None:
+    """An edit cannot change whether the deferred message is ephemeral: say so."""
+    if not isinstance(result, MessageResponse):
+        return
+    asked = bool(payload.flags and payload.flags & MessageFlags.EPHEMERAL)
+    if asked == ctx.defer_ephemeral:
+        return
+    seen = "everyone" if asked else "only the user"
+    logger.warning(
+        "%s answered %s after ikit deferred it, so %s sees the answer; pass "
+        "defer_ephemeral=%s to its decorator so that the deferral matches",
+        _describe(ctx.interaction),
+        "ephemerally" if asked else "publicly",
+        seen,
+        asked,
+    )
 
 
 def _edit_for(payload: MessagePayload) -> MessageEdit:

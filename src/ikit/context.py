@@ -521,7 +521,10 @@ class ComponentContext(
         return self.interaction.data.resolved or ResolvedData()
 
     def _deferral(self) -> Response:
-        # A component's message stays as it is until the handler edits it.
+        # A component's message stays as it is until the handler edits it; a handler
+        # that will answer with an ephemeral message asks for "thinking..." instead.
+        if self.defer_ephemeral:
+            return self.defer(ephemeral=True)
         return DeferredUpdateResponse()
 
 
