@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import logging
+import math
 import os
 import time
 from collections.abc import (
@@ -391,8 +392,11 @@ class App:
     async def handle(self, body: bytes, headers: Mapping[str, str]) -> HTTPResult:
         """Answer one HTTP request without ASGI: returns status, headers and body.
 
-        Inside :meth:`lifespan`, work that continues after the answer keeps running
-        in the background; outside it, this call returns once that work is done.
+        Inside :meth:`lifespan`, it returns as soon as the handler answers, or with a
+        deferral at the deadline, and work that continues after the answer keeps
+        running in the lifespan's background. Outside it, nothing can run after this
+        call returns, so it returns once the handler's work is done, with the
+        handler's own answer (never a deferral) and a warning if that was too late.
         """
         asgi = self.asgi
         headers = {name.lower(): value for name, value in headers.items()}
@@ -406,8 +410,11 @@ class App:
 
         from ikit.server._core import background
 
+        # No lifespan: the work after the answer has nowhere to run once this call
+        # returns, so the answer waits for the handler (a deferral would come back
+        # only after the handler's edit of it had already failed).
         async with background() as work:
-            result = await asgi.handler.handle(body, headers, work)
+            result = await asgi.handler.handle(body, headers, work, defer=False)
         return result
 
     # -- REST ------------------------------------------------------------------------
@@ -455,16 +462,25 @@ class App:
         task_group: Spawner,
         *,
         received_at: float | None = None,
+        defer: bool = True,
     ) -> Response:
         """Answer within the deadline: the handler runs in ``task_group``; if it has
         not answered ``deadline`` seconds after the interaction was created, answer
-        "deferred" for it and turn its eventual answer into an edit."""
+        "deferred" for it and turn its eventual answer into an edit.
+
+        With ``defer=False`` (where nothing can be sent before the work is done),
+        wait for the handler's own answer however long it takes.
+        """
         ctx, call = self._prepare(interaction)
         if ctx is None:
             return await _first(call)
 
         task_group.start_soon(self._complete, ctx, call)
-        await ctx._wait_for_answer(self._budget(interaction, received_at))
+        if defer:
+            await ctx._wait_for_answer(self._budget(interaction, received_at))
+        else:
+            await ctx._wait_for_answer(math.inf)
+            self._warn_if_late(interaction, received_at)
 
         deferral = ctx._defer_for_handler()
         if deferral is not None:
@@ -473,6 +489,20 @@ class App:
         answer = ctx._answer
         assert answer is not None  # the event is set only with an answer
         return answer
+
+    def _warn_if_late(
+        self, interaction: Interaction, received_at: float | None
+    ) -> None:
+        if self._budget(interaction, received_at) > 0:
+            return
+        logger.warning(
+            "%s answered after the %.1f s deadline, and outside app.lifespan() ikit "
+            "cannot defer for it, so Discord shows the interaction as failed; answer "
+            "sooner, or serve inside app.lifespan() where work may go on after the "
+            "answer",
+            _describe(interaction),
+            self.deadline,
+        )
 
     def _budget(self, interaction: Interaction, received_at: float | None) -> float:
         # Count from the interaction's creation (its snowflake), unless this host's

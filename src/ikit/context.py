@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import functools
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
@@ -357,11 +358,12 @@ class Context(Generic[I]):
         # A future and a timer cost a fraction of a cancel scope and an event.
         answered = loop.create_future()
         self._answered = functools.partial(_wake, answered)
-        timer = loop.call_later(budget, _wake, answered)
+        timer = None if budget == math.inf else loop.call_later(budget, _wake, answered)
         try:
             await answered
         finally:
-            timer.cancel()
+            if timer is not None:
+                timer.cancel()
             self._answered = None
 
     def _deferral(self) -> Response:

@@ -182,12 +182,14 @@ class InteractionHandler:
         task_group: Background,
         *,
         received_at: float | None = None,
+        defer: bool = True,
     ) -> HTTPResult:
-        """Answer one request whose body has been read in full."""
+        """Answer one request whose body has been read in full (``defer``: see
+        :meth:`ikit.App.respond`)."""
         started = time.perf_counter()
         arrival = received_at if received_at is not None else time.time()
         try:
-            result, what = await self._answer(body, headers, task_group, arrival)
+            result, what = await self._answer(body, headers, task_group, arrival, defer)
         except RequestRejected as rejected:
             logger.info("rejected request: %s (%d)", rejected, rejected.status)
             return HTTPResult.text(rejected.status, str(rejected))
@@ -209,6 +211,7 @@ class InteractionHandler:
         headers: Mapping[str, str],
         task_group: Background,
         arrival: float,
+        defer: bool,
     ) -> tuple[HTTPResult, _Described]:
         self.verifier.verify_headers(headers, body, now=arrival)
         interaction = decode_interaction(body)
@@ -222,7 +225,9 @@ class InteractionHandler:
             )
         what = _Described(interaction)
         logger.debug("received %s", what)
-        response = await self.app.respond(interaction, task_group, received_at=arrival)
+        response = await self.app.respond(
+            interaction, task_group, received_at=arrival, defer=defer
+        )
         if isinstance(response, ResponseWithFiles):
             return await _multipart(response), what
         return HTTPResult(200, encode(response)), what

@@ -1,0 +1,111 @@
+"""app.handle(): one request without ASGI, as serverless platforms call it.
+
+Inside ``app.lifespan()`` it answers at the first answer or with a deferral at the
+deadline, and the work after the answer goes on; outside, nothing can run after it
+returns, so it waits for the handler and returns the handler's own answer.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import anyio
+import httpx
+import pytest
+
+import ikit
+from ikit import models
+from ikit.rest import RestClient
+from ikit.server.verify import generate_keypair, sign
+from ikit.testing import payloads
+
+KEYS = generate_keypair()
+pytestmark = pytest.mark.anyio
+
+
+class Recorder:
+    """Discord's REST API as an httpx transport that records each request."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str, object]] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        sent = json.loads(request.content or b"{}")
+        self.requests.append((request.method, request.url.path, sent))
+        return httpx.Response(200, json={"id": "77", "channel_id": "5", "content": ""})
+
+
+def _app(recorder: Recorder) -> ikit.App:
+    app = ikit.App(application_id=1, public_key=KEYS.public_key, deadline=0.2)
+    app.rest = RestClient(
+        token="t",
+        base_url="http://discord.test/api/v10",
+        transport=httpx.MockTransport(recorder),
+    )
+
+    @app.command
+    async def slow(ctx: ikit.CommandContext) -> ikit.Response:
+        """Take a while."""
+        await anyio.sleep(0.6)
+        return ctx.reply("Done.")
+
+    @app.command
+    async def early(ctx: ikit.CommandContext) -> None:
+        """Answer at once, then keep working."""
+        await ctx.send(ctx.defer())
+        await anyio.sleep(0.3)
+        await ctx.edit_original("Ready.")
+
+    return app
+
+
+def _signed(command: str) -> tuple[bytes, dict[str, str]]:
+    body = models.encode(payloads.slash_command(command))
+    return body, sign(KEYS.signing_key, body)
+
+
+async def test_inside_a_lifespan_a_slow_handler_is_deferred_at_the_deadline() -> None:
+    recorder = Recorder()
+    app = _app(recorder)
+
+    async with app.lifespan():
+        started = time.monotonic()
+        result = await app.handle(*_signed("slow"))
+        answered_after = time.monotonic() - started
+        assert recorder.requests == []  # the handler is still at work
+
+    assert answered_after < 0.5
+    assert json.loads(result.body) == {"type": 5}
+    [(method, path, sent)] = recorder.requests
+    assert (method, sent) == ("PATCH", {"content": "Done."})
+    assert path.endswith("/messages/@original")
+
+
+async def test_inside_a_lifespan_an_early_answer_returns_at_once() -> None:
+    recorder = Recorder()
+    app = _app(recorder)
+
+    async with app.lifespan():
+        started = time.monotonic()
+        result = await app.handle(*_signed("early"))
+        answered_after = time.monotonic() - started
+
+    assert answered_after < 0.2
+    assert json.loads(result.body) == {"type": 5}
+    [(method, path, sent)] = recorder.requests
+    assert (method, sent) == ("PATCH", {"content": "Ready."})
+    assert path.endswith("/messages/@original")
+
+
+async def test_outside_a_lifespan_the_handlers_own_answer_comes_back(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    recorder = Recorder()
+    app = _app(recorder)
+
+    result = await app.handle(*_signed("slow"))
+
+    assert json.loads(result.body) == {"type": 4, "data": {"content": "Done."}}
+    assert recorder.requests == []  # no deferral, so no edit of one
+    assert "answered after the 0.2 s deadline" in caplog.text
