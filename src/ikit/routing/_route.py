@@ -131,6 +131,11 @@ class Route:
         if not self._template.fits(segments):
             return None
 
+        return self.values(custom_id, segments)
+
+    def values(self, custom_id: str, segments: list[str]) -> dict[str, object]:
+        """The parameter values of a custom_id already split, whose length and
+        literals are known to fit (the route table's keys check both)."""
         return {
             param.name: self._decode(custom_id, param, segments[param.position])
             for param in self._params

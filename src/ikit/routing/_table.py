@@ -93,10 +93,10 @@ class RouteTable(Generic[H]):
             logger.debug("no route matches custom_id %r", custom_id)
             return None
 
+        # The bucket's keys are the route's first literal, length and other
+        # literals, so the custom_id fits it: only the values remain to convert.
         route, handler = entry
-        params = route.parse(custom_id)
-        # The keys fit, so parse found this route's literals and length.
-        return None if params is None else Match(route, handler, params)
+        return Match(route, handler, route.values(custom_id, segments))
 
 
 def _check_conflict(template: Template, bucket: _Bucket[H]) -> None:
