@@ -3,20 +3,18 @@ assembling the same JSON from plain dicts with ``json.dumps``.
 
 The candidate does more than the baseline: ``ui.Message`` checks every Discord rule
 over the tree before ``encode`` runs. The ratio says what that safety costs.
-
-A benchmark module exposes ``NAME``, ``baseline`` and ``candidate`` (callables that
-take nothing and return the encoded bytes) and ``check`` (which proves both build
-the same JSON). Run alone, it times both and prints the ratio.
+``check`` proves both sides build the same JSON; ``python3 benchmarks/run.py
+bench_ui`` times them.
 """
 
 from __future__ import annotations
 
 import json
-import timeit
 
+from benchmarks.harness import Benchmark
 from ikit import models, ui
 
-__all__ = ["NAME", "baseline", "candidate", "check"]
+__all__ = ["NAME", "baseline", "benchmarks", "candidate", "check"]
 
 NAME = "ui: build and encode a 40-component V2 message (vs dicts + json.dumps)"
 
@@ -116,15 +114,14 @@ def check() -> None:
         raise AssertionError("bench_ui: the message must hold 40 components")
 
 
-def main() -> None:
-    check()
-    number = 2000
-    base = min(timeit.repeat(baseline, number=number, repeat=5)) / number
-    cand = min(timeit.repeat(candidate, number=number, repeat=5)) / number
-    print(f"{NAME}")
-    print(f"  baseline  {base * 1e6:8.1f} µs")
-    print(f"  candidate {cand * 1e6:8.1f} µs  ({cand / base:.2f}x the baseline)")
-
-
-if __name__ == "__main__":
-    main()
+def benchmarks() -> list[Benchmark]:
+    return [
+        Benchmark(
+            name=NAME,
+            baseline=baseline,
+            candidate=candidate,
+            baseline_label="dicts + json.dumps",
+            candidate_label="ikit.ui build, check and encode",
+            check=check,
+        )
+    ]

@@ -18,3 +18,8 @@ def test_the_benchmark_sides_build_the_same_message() -> None:
     module.check()
     assert isinstance(module.NAME, str)
     assert module.baseline() != b""
+    [benchmark] = module.benchmarks()
+    assert (benchmark.baseline_label, benchmark.candidate_label) == (
+        "dicts + json.dumps",
+        "ikit.ui build, check and encode",
+    )

@@ -492,6 +492,15 @@ def test_a_message_with_files_lists_them_as_attachments() -> None:
     validate(body, "IncomingWebhookInteractionRequest")
 
 
+def test_an_empty_files_list_still_builds_a_message_with_files() -> None:
+    # What the overloads promise for files=: an answer with no files is a multipart
+    # answer holding payload_json alone, which Discord accepts.
+    built = ui.Message(content="x", files=[])
+
+    assert built.files == ()
+    assert as_json(built.payload) == {"content": "x"}
+
+
 # -- the docs' examples, rebuilt ------------------------------------------------------
 
 

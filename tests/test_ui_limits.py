@@ -3,6 +3,7 @@ first), and pins the path and the wording of the violation it gets."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from ikit import models, ui
 from ikit.errors import BuildError
 from ikit.models import MessageFlags
-from ikit.ui.limits import LIMITS, PLACES, RULES, TABLE
+from ikit.ui.limits import LIMITS, PLACES, RULES, TABLE, Limit
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,11 @@ REQUIRED = (
     "a required input needs min_values of at least 1 (required is true unless set "
     "to false)"
 )
+SENT_FIELDS = (
+    "an embed an app sends has no type but rich, no provider or video, and no height, "
+    "width or proxy_url on its image or thumbnail"
+)
+ALT = "d" * 1025
 DEFAULT_TYPE = (
     "a default value's type is one the select offers (user select: user, role "
     "select: role, channel select: channel, mentionable select: user or role)"
@@ -651,7 +657,190 @@ CASES: list[tuple[str, Callable[[], object], str]] = [
         embed(title="t", color=-1),
         "embeds[0].color: color is at least 0 (got -1)",
     ),
+    (
+        "embed.sent_fields",
+        message(models.Embed(title="t", video=models.EmbedImage(url="https://x.test"))),
+        f"embeds[0].video: {SENT_FIELDS}",
+    ),
 ]
+
+# The other bound of each Limit: CASES break one bound, these the other, so that
+# every bound is checked with its path and wording.
+BOUNDS: list[tuple[str, Callable[[], object], str]] = [
+    (
+        "custom_id",
+        in_row(ui.Button("x", custom_id="")),
+        f"{ROW0}.custom_id: a custom_id holds at least 1 character (got 0)",
+    ),
+    (
+        "component.id",
+        in_row(btn(id=-1)),
+        f"{ROW0}.id: a component id is at least 0 (got -1)",
+    ),
+    (
+        "action_row.buttons",
+        message(ui.ActionRow()),
+        "components[0].components: an action row holds at least 1 button (got 0)",
+    ),
+    (
+        "container.accent_color",
+        message(ui.Container("hi", accent_color=-1)),
+        "components[0].accent_color: accent_color is at least 0 (got -1)",
+    ),
+    (
+        "section.components",
+        message(ui.Section(accessory=btn())),
+        "components[0].components: a section holds at least 1 text display (got 0)",
+    ),
+    (
+        "media.description",
+        message(ui.MediaGallery(ui.MediaGalleryItem(LONG_URL[:30], description=ALT))),
+        "components[0].items[0].description: alt text holds at most 1024 characters "
+        "(got 1025)",
+    ),
+    (
+        "media_gallery.items",
+        message(ui.MediaGallery()),
+        "components[0].items: a media gallery holds at least 1 item (got 0)",
+    ),
+    (
+        "emoji.name",
+        in_row(
+            ui.StringSelect(
+                ui.SelectOption("a", emoji=models.ComponentEmoji(name="")),
+                custom_id="s",
+            )
+        ),
+        f"{ROW0}.options[0].emoji.name: an emoji name holds at least 1 character "
+        "(got 0)",
+    ),
+    (
+        "select.options",
+        in_row(ui.StringSelect([f"o{n}" for n in range(26)], custom_id="s")),
+        f"{ROW0}.options[25]: a string select holds at most 25 options (got 26)",
+    ),
+    (
+        "select.min_values",
+        in_row(ui.UserSelect(custom_id="u", min_values=-1)),
+        f"{ROW0}.min_values: min_values is at least 0 (got -1)",
+    ),
+    (
+        "select.max_values",
+        in_row(ui.UserSelect(custom_id="u", max_values=0)),
+        f"{ROW0}.max_values: max_values is at least 1 (got 0)",
+    ),
+    (
+        "option.label",
+        in_row(ui.StringSelect(ui.SelectOption("l" * 101, "v"), custom_id="s")),
+        f"{ROW0}.options[0].label: an option label holds at most 100 characters "
+        "(got 101)",
+    ),
+    (
+        "option.value",
+        in_row(ui.StringSelect(ui.SelectOption("a", ""), custom_id="s")),
+        f"{ROW0}.options[0].value: an option value holds at least 1 character (got 0)",
+    ),
+    (
+        "modal.title",
+        modal("hi", title=""),
+        "title: a modal title holds at least 1 character (got 0)",
+    ),
+    (
+        "modal.components",
+        modal(),
+        "components: a modal holds at least 1 component (got 0)",
+    ),
+    (
+        "modal_action_row.inputs",
+        modal(ui.ActionRow()),
+        "components[0].components: an action row in a modal holds exactly 1 input "
+        "(got 0)",
+    ),
+    (
+        "label.label",
+        modal(text_input(label="")),
+        "components[0].label: a label holds at least 1 character (got 0)",
+    ),
+    (
+        "label.description",
+        modal(text_input(label="Name", description="")),
+        "components[0].description: a label description holds at least 1 character "
+        "(got 0)",
+    ),
+    (
+        "text_input.label",
+        modal(
+            ui.ActionRow(
+                models.TextInput(
+                    custom_id="t", style=models.TextInputStyle.SHORT, label=""
+                )
+            )
+        ),
+        "components[0].components[0].label: a text input label holds at least 1 "
+        "character (got 0)",
+    ),
+    (
+        "text_input.min_length",
+        labelled(text_input(min_length=-1)),
+        f"{LABEL0}.min_length: min_length is at least 0 (got -1)",
+    ),
+    (
+        "text_input.max_length",
+        labelled(text_input(max_length=4001)),
+        f"{LABEL0}.max_length: max_length is at most 4000 (got 4001)",
+    ),
+    (
+        "file_upload.min_values",
+        labelled(ui.FileUpload(custom_id="f", min_values=-1)),
+        f"{LABEL0}.min_values: min_values is at least 0 (got -1)",
+    ),
+    (
+        "file_upload.max_values",
+        labelled(ui.FileUpload(custom_id="f", max_values=0)),
+        f"{LABEL0}.max_values: max_values is at least 1 (got 0)",
+    ),
+    (
+        "radio_group.options",
+        labelled(ui.RadioGroup([f"o{n}" for n in range(11)], custom_id="r")),
+        f"{LABEL0}.options[10]: a radio group holds at most 10 options (got 11)",
+    ),
+    (
+        "checkbox_group.options",
+        labelled(ui.CheckboxGroup(custom_id="c")),
+        f"{LABEL0}.options: a checkbox group holds at least 1 option (got 0)",
+    ),
+    (
+        "checkbox_group.min_values",
+        labelled(ui.CheckboxGroup("a", custom_id="c", min_values=-1)),
+        f"{LABEL0}.min_values: min_values is at least 0 (got -1)",
+    ),
+    (
+        "checkbox_group.max_values",
+        labelled(
+            ui.CheckboxGroup([f"o{n}" for n in range(10)], custom_id="c", max_values=11)
+        ),
+        f"{LABEL0}.max_values: max_values is at most 10 (got 11)",
+    ),
+    (
+        "embed.color",
+        embed(title="t", color=0x1000000),
+        "embeds[0].color: color is at most 16777215 (got 16777216)",
+    ),
+]
+
+# Bounds no tree can cross alone: a row without a select is a row of buttons.
+UNREACHABLE_BOUNDS = {("action_row.selects", "low")}
+
+
+def _side(key: str, expected: str) -> str:
+    """Which bound of the Limit ``key`` the case's wording says was crossed."""
+    limit = LIMITS.get(key)
+    match = re.search(r"\(got (-?\d+)\)$", expected)
+    if limit is None or match is None:
+        return "rule"
+
+    below = limit.low is not None and int(match[1]) < limit.low
+    return "low" if below else "high"
 
 
 def violations(build: Callable[[], object]) -> list[str]:
@@ -670,8 +859,47 @@ def test_rule_is_checked_with_its_path_and_wording(
     assert expected in violations(build)
 
 
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [case[1:] for case in BOUNDS],
+    ids=[f"{c[0]}-{_side(c[0], c[2])}" for c in BOUNDS],
+)
+def test_the_other_bound_is_checked_with_its_path_and_wording(
+    build: Callable[[], object], expected: str
+) -> None:
+    assert expected in violations(build)
+
+
 def test_every_rule_of_the_table_has_a_case() -> None:
     assert sorted(case[0] for case in CASES) == sorted(rule.key for rule in TABLE)
+
+
+def test_every_bound_of_every_limit_has_a_case() -> None:
+    covered = {(key, _side(key, expected)) for key, _, expected in CASES + BOUNDS}
+    bounds = {
+        (key, side)
+        for key, limit in LIMITS.items()
+        for side, bound in (("low", limit.low), ("high", limit.high))
+        if bound is not None
+    }
+
+    assert bounds - UNREACHABLE_BOUNDS == covered & bounds
+
+
+ONE_BOUNDS = [
+    limit for limit in LIMITS.values() if limit.unit and 1 in (limit.low, limit.high)
+]
+
+
+@pytest.mark.parametrize("limit", ONE_BOUNDS, ids=[limit.key for limit in ONE_BOUNDS])
+def test_a_bound_of_1_takes_the_singular(limit: Limit) -> None:
+    number = 0 if limit.low == 1 else 2
+    sentence = limit.broken_by(number).removesuffix(f" (got {number})")
+    unit = sentence.removesuffix(limit.after)
+
+    # "at least 1 text display": the unit ends the sentence, before its `after`.
+    assert " 1 " in unit
+    assert not unit.endswith("s"), sentence
 
 
 def test_the_table_has_one_row_per_key() -> None:
@@ -698,15 +926,24 @@ def test_one_error_lists_every_violation() -> None:
     assert isinstance(caught.value, ValueError)
 
 
+def test_a_modal_may_share_its_custom_id_with_an_input() -> None:
+    # Discord wants custom_ids unique among components; the modal is not one.
+    form = ui.Modal(
+        ui.TextInput(custom_id="form", label="x"), custom_id="form", title="T"
+    )
+
+    assert ui.modal_violations(form) == []
+
+
+def test_a_modal_custom_id_keeps_its_length_rule() -> None:
+    assert violations(lambda: ui.Modal("hi", custom_id="c" * 101, title="T")) == [
+        "custom_id: a custom_id holds at most 100 characters (got 101)"
+    ]
+
+
 def test_a_modal_error_says_modal() -> None:
     with pytest.raises(BuildError, match=r"^this modal breaks 1 of Discord's rules:"):
         ui.Modal("hi", custom_id="", title="T")
-
-
-def test_lengths_shorter_than_the_minimum_name_the_minimum() -> None:
-    assert violations(in_row(ui.Button("x", custom_id=""))) == [
-        f"{ROW0}.custom_id: a custom_id holds at least 1 character (got 0)"
-    ]
 
 
 def test_embed_text_is_measured_after_trimming_whitespace() -> None:

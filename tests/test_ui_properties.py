@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from ikit import models, ui
 from ikit.errors import BuildError
 from ikit.models import encode
+from ikit.ui.limits import LIMITS, PLACES, RULES
 from tests.openapi import check_keys, validate
 
 SETTINGS = settings(
@@ -184,49 +185,57 @@ def test_valid_modals_encode_to_spec_valid_json(items: list[Node], title: str) -
     check_keys(body, "ModalInteractionCallbackRequest")
 
 
-def _six_buttons(tree: list[Node], n: int) -> list[Node]:
-    row = ui.ActionRow([ui.Button(f"{i}", custom_id=f"six-{i}") for i in range(n)])
-    return [*tree, row]
+# A breaker adds to a valid tree what breaks one rule, and returns the rule's key.
+Broken = tuple[list[Node], str]
 
 
-def _long_custom_id(tree: list[Node], n: int) -> list[Node]:
-    return [*tree, ui.ActionRow(ui.Button("b", custom_id="c" * (100 + n)))]
+def _six_buttons(tree: list[Node], n: int) -> Broken:
+    row = ui.ActionRow([ui.Button(f"{i}", custom_id=f"six-{i}") for i in range(5 + n)])
+    return [*tree, row], "action_row.buttons"
 
 
-def _duplicate_custom_id(tree: list[Node], n: int) -> list[Node]:
+def _long_custom_id(tree: list[Node], n: int) -> Broken:
+    row = ui.ActionRow(ui.Button("b", custom_id="c" * (100 + n)))
+    return [*tree, row], "custom_id"
+
+
+def _duplicate_custom_id(tree: list[Node], n: int) -> Broken:
     pair = [ui.Button("b", custom_id=f"dup-{n}") for _ in range(2)]
-    return [*tree, ui.ActionRow(pair)]
+    return [*tree, ui.ActionRow(pair)], "custom_id.unique"
 
 
-def _big_gallery(tree: list[Node], n: int) -> list[Node]:
+def _big_gallery(tree: list[Node], n: int) -> Broken:
     links = [f"https://x.test/{i}.png" for i in range(10 + n)]
-    return [*tree, ui.MediaGallery(links)]
+    return [*tree, ui.MediaGallery(links)], "media_gallery.items"
 
 
-def _long_section(tree: list[Node], n: int) -> list[Node]:
+def _long_section(tree: list[Node], n: int) -> Broken:
     accessory = ui.Thumbnail("https://x.test/a.png")
-    return [*tree, ui.Section([f"t{i}" for i in range(3 + n)], accessory=accessory)]
+    section = ui.Section([f"t{i}" for i in range(3 + n)], accessory=accessory)
+    return [*tree, section], "section.components"
 
 
-def _nested_container(tree: list[Node], n: int) -> list[Node]:
+def _nested_container(tree: list[Node], n: int) -> Broken:
     inner: Any = ui.Container("inner" * n)
-    return [*tree, ui.Container(inner)]
+    return [*tree, ui.Container(inner)], "place.container"
 
 
-def _input_in_row(tree: list[Node], n: int) -> list[Node]:
+def _input_in_row(tree: list[Node], n: int) -> Broken:
     field: Any = ui.TextInput(custom_id=f"in-{n}")
-    return [*tree, ui.ActionRow(ui.Button("b", custom_id=f"b-{n}"), field)]
+    return [*tree, ui.ActionRow(ui.Button("b", custom_id=f"b-{n}"), field)], (
+        "place.action_row"
+    )
 
 
-def _too_many_components(tree: list[Node], n: int) -> list[Node]:
-    return [*tree, [ui.Separator() for _ in range(40 + n)]]
+def _too_many_components(tree: list[Node], n: int) -> Broken:
+    return [*tree, [ui.Separator() for _ in range(40 + n)]], "message.components"
 
 
-def _empty_text(tree: list[Node], n: int) -> list[Node]:
-    return [*tree, ui.Container("x" * n, ui.TextDisplay(""))]
+def _empty_text(tree: list[Node], n: int) -> Broken:
+    return [*tree, ui.Container("x" * n, ui.TextDisplay(""))], "text_display.content"
 
 
-BREAKERS: list[Callable[[list[Node], int], list[Node]]] = [
+BREAKERS: list[Callable[[list[Node], int], Broken]] = [
     _six_buttons,
     _long_custom_id,
     _duplicate_custom_id,
@@ -239,33 +248,74 @@ BREAKERS: list[Callable[[list[Node], int], list[Node]]] = [
 ]
 
 
+def wordings(key: str) -> list[str]:
+    """What a violation of the rule ``key`` says, before what it found (for a limit,
+    at either bound)."""
+    rule = RULES.get(key) or PLACES.get(key)
+    if rule is not None:
+        return [rule.text]
+
+    limit = LIMITS[key]
+    crossings = [] if limit.low is None else [limit.low - 1]
+    crossings += [] if limit.high is None else [limit.high + 1]
+    return [limit.broken_by(n).removesuffix(f" (got {n})") for n in crossings]
+
+
+def breaks(caught: pytest.ExceptionInfo[BuildError], key: str) -> bool:
+    found = [violation.rule for violation in caught.value.violations]
+    return any(rule.startswith(start) for rule in found for start in wordings(key))
+
+
 @SETTINGS
 @given(v2_trees, st.sampled_from(BREAKERS), st.integers(1, 5))
 def test_trees_that_break_a_rule_are_refused(
     tree: list[Node],
-    breaker: Callable[[list[Node], int], list[Node]],
+    breaker: Callable[[list[Node], int], Broken],
     n: int,
 ) -> None:
-    if breaker is _six_buttons:
-        n += 5
+    broken, key = breaker(unique(tree), n)
 
-    broken = breaker(unique(tree), n)
-
-    with pytest.raises(BuildError):
+    with pytest.raises(BuildError) as caught:
         ui.Message(broken)
+
+    assert breaks(caught, key), (key, caught.value.violations)
+
+
+def _disabled(items: list[Node]) -> tuple[list[Node], str, str]:
+    off = ui.UserSelect(custom_id="off", disabled=True, label="Off")
+    return [*items, off], "Form", "modal.disabled"
+
+
+def _long_title(items: list[Node]) -> tuple[list[Node], str, str]:
+    return items, "t" * 46, "modal.title"
+
+
+def _six_more(items: list[Node]) -> tuple[list[Node], str, str]:
+    return (
+        [*items, *(ui.TextDisplay(f"{i}") for i in range(6))],
+        "Form",
+        ("modal.components"),
+    )
+
+
+def _button(items: list[Node]) -> tuple[list[Node], str, str]:
+    return [*items, ui.Button("b", custom_id="b")], "Form", "place.modal"
+
+
+MODAL_BREAKERS = [_disabled, _long_title, _six_more, _button]
+# At most 4, so that a breaker adding one item keeps within the 5 a modal holds.
+few_modal_items = st.lists(labelled_inputs | texts, min_size=1, max_size=4)
 
 
 @SETTINGS
-@given(modal_items, st.sampled_from(["disabled", "title", "count", "button"]))
-def test_modals_that_break_a_rule_are_refused(items: list[Node], how: str) -> None:
-    items = unique(items)
-    title = "t" * 46 if how == "title" else "Form"
-    if how == "disabled":
-        items.append(ui.UserSelect(custom_id="off", disabled=True, label="Off"))
-    elif how == "count":
-        items.extend(ui.TextDisplay(f"{i}") for i in range(6))
-    elif how == "button":
-        items.append(ui.Button("b", custom_id="b"))
+@given(few_modal_items, st.sampled_from(MODAL_BREAKERS))
+def test_modals_that_break_a_rule_are_refused(
+    items: list[Node],
+    breaker: Callable[[list[Node]], tuple[list[Node], str, str]],
+) -> None:
+    broken, title, key = breaker(unique(items))
 
-    with pytest.raises(BuildError):
-        ui.Modal(items, custom_id="form", title=title)
+    with pytest.raises(BuildError) as caught:
+        ui.Modal(broken, custom_id="form", title=title)
+
+    assert breaks(caught, key), (key, caught.value.violations)

@@ -97,3 +97,21 @@ def refused() -> None:
     ui.Button("Go", custom_id="go", style="sucess")  # type: ignore[arg-type]
     ui.Separator(spacing="medium")  # type: ignore[arg-type]
     ui.TextInput(custom_id="t", style="long")  # type: ignore[call-overload]
+
+    # In a message: modal inputs, a row in a row, a gallery's item. In a container or
+    # a section: what only a row or a section's accessory may hold.
+    button = ui.Button("b", custom_id="b")
+    thumbnail = ui.Thumbnail("https://x.test/a.png")
+    ui.ActionRow(ui.Checkbox(custom_id="c"))  # type: ignore[call-overload]
+    ui.ActionRow(ui.FileUpload(custom_id="f"))  # type: ignore[call-overload]
+    ui.ActionRow(ui.ActionRow())  # type: ignore[call-overload]
+    ui.Message(ui.UserSelect(custom_id="u"))  # type: ignore[call-overload]
+    ui.Message(ui.Checkbox(custom_id="c"))  # type: ignore[call-overload]
+    ui.Message(ui.MediaGalleryItem("https://x.test/a.png"))  # type: ignore[call-overload]
+    ui.Container(thumbnail)  # type: ignore[arg-type]
+    ui.Container(ui.UserSelect(custom_id="u"))  # type: ignore[arg-type]
+    ui.Section(button, accessory=thumbnail)  # type: ignore[arg-type]
+    # In a modal: a message's components (its action rows hold text inputs only).
+    ui.Label("L", ui.TextDisplay("x"))  # type: ignore[arg-type]
+    ui.Modal(ui.ActionRow(button), custom_id="m", title="M")  # type: ignore[arg-type]
+    ui.Modal(ui.Section("a", accessory=thumbnail), custom_id="m", title="M")  # type: ignore[arg-type]

@@ -53,7 +53,24 @@ def _embed(walk: Walk, path: str, embed: models.Embed) -> int:
         walk.length(url_path, url, "embed.url")
 
     walk.number(f"{path}.color", embed.color, "embed.color")
+    _sent_fields(walk, path, embed)
     return spent
+
+
+def _sent_fields(walk: Walk, path: str, embed: models.Embed) -> None:
+    """Fields only Discord fills in: an embed's kind, and what it finds at a URL."""
+    if embed.type not in (None, "rich"):
+        walk.add(f"{path}.type", "embed.sent_fields", repr(embed.type))
+
+    for name in ("provider", "video"):
+        if getattr(embed, name) is not None:
+            walk.add(f"{path}.{name}", "embed.sent_fields")
+
+    for name in ("image", "thumbnail"):
+        media: models.EmbedImage | None = getattr(embed, name)
+        for field in ("height", "width", "proxy_url"):
+            if media is not None and getattr(media, field) is not None:
+                walk.add(f"{path}.{name}.{field}", "embed.sent_fields")
 
 
 def _text(walk: Walk, path: str, text: str | None, key: str) -> int:

@@ -54,7 +54,9 @@ class Limit(Rule):
     """A bound on a length (``unit`` characters), a count or a value (no unit).
 
     ``text`` states the whole range (for the docs); a violation states the bound
-    that was crossed: ``an action row holds at most 5 buttons (got 6)``.
+    that was crossed: ``an action row holds at most 5 buttons (got 6)``. ``unit`` is
+    the plural noun alone, so that a bound of 1 can make it singular; ``after`` is
+    what follows it, as written (``" together"``).
     """
 
     low: int | None = None
@@ -62,6 +64,7 @@ class Limit(Rule):
     unit: str = ""
     subject: str = ""
     verb: str = "holds"
+    after: str = ""
 
     def allows(self, number: int) -> bool:
         low_ok = self.low is None or number >= self.low
@@ -76,8 +79,8 @@ class Limit(Rule):
             above = high is not None and number > high
             low, high = (None, high) if above else (low, None)
 
-        sentence = _sentence(self.subject, self.verb, low, high, self.unit)
-        return f"{sentence} (got {number})"
+        unit = _unit(self.unit, low, high) + self.after
+        return f"{_sentence(self.subject, self.verb, low, high, unit)} (got {number})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,16 +97,20 @@ def _bounds(low: int | None, high: int | None) -> str:
     return f"at least {low}" if high is None else f"at most {high}"
 
 
+def _unit(unit: str, low: int | None, high: int | None) -> str:
+    """``unit`` as the bound needs it: "at least 1 text display", "at most 3 text
+    displays". The noun of a unit is its last word."""
+    if (high if high is not None else low) != 1:
+        return unit
+
+    return unit.removesuffix("s")
+
+
 def _sentence(
     subject: str, verb: str, low: int | None, high: int | None, unit: str
 ) -> str:
     if not unit:
         return f"{subject} is {_bounds(low, high)}"
-
-    if (high if high is not None else low) == 1:
-        # "at most 1 default option", "at least 1 character"
-        word, _, rest = unit.partition(" ")
-        unit = " ".join(filter(None, (word.removesuffix("s"), rest)))
 
     return f"{subject} {verb} {_bounds(low, high)} {unit}"
 
@@ -117,9 +124,10 @@ def _limit(
     unit: str = "",
     *,
     verb: str = "holds",
+    after: str = "",
 ) -> Limit:
-    text = _sentence(subject, verb, low, high, unit)
-    return Limit(key, where, text, low, high, unit, subject, verb)
+    text = _sentence(subject, verb, low, high, _unit(unit, low, high) + after)
+    return Limit(key, where, text, low, high, unit, subject, verb, after)
 
 
 _V2_TOP = (
@@ -172,9 +180,10 @@ TABLE: tuple[Rule, ...] = (
         "the embeds of a message",
         None,
         6000,
-        "characters together (titles, descriptions, field names and values, "
-        "footer texts, author names)",
+        "characters",
         verb="hold",
+        after=" together (titles, descriptions, field names and values, footer "
+        "texts, author names)",
     ),
     Rule(
         "message.flags",
@@ -208,7 +217,8 @@ TABLE: tuple[Rule, ...] = (
         "a Components V2 message",
         None,
         40,
-        "components, nested ones included",
+        "components",
+        after=", nested ones included",
     ),
     Place(
         "place.message_v2",
@@ -223,8 +233,9 @@ TABLE: tuple[Rule, ...] = (
         "the text displays of a message or modal",
         None,
         4000,
-        "characters together",
+        "characters",
         verb="hold",
+        after=" together",
     ),
     _limit(
         "attachment.description", _MSG, "attachment alt text", None, 1024, "characters"
@@ -248,7 +259,7 @@ TABLE: tuple[Rule, ...] = (
     ),
     # -- layout
     _limit("action_row.buttons", "Action row", "an action row", 1, 5, "buttons"),
-    _limit("action_row.selects", "Action row", "an action row", 1, 1, "select"),
+    _limit("action_row.selects", "Action row", "an action row", 1, 1, "selects"),
     Rule("action_row.mixed", "Action row", "buttons and a select never share a row"),
     Place(
         "place.action_row",
@@ -256,7 +267,7 @@ TABLE: tuple[Rule, ...] = (
         "an action row in a message holds buttons and selects",
         allowed=(models.Button, *_SELECTS),
     ),
-    _limit("container.components", "Container", "a container", 1, None, "component"),
+    _limit("container.components", "Container", "a container", 1, None, "components"),
     _limit("container.accent_color", "Container", "accent_color", 0, COLOR_MAX),
     Place(
         "place.container",
@@ -378,7 +389,7 @@ TABLE: tuple[Rule, ...] = (
         ),
     ),
     _limit(
-        "modal_action_row.inputs", "Modal", "an action row in a modal", 1, 1, "input"
+        "modal_action_row.inputs", "Modal", "an action row in a modal", 1, 1, "inputs"
     ),
     Place(
         "place.modal_action_row",
@@ -426,7 +437,7 @@ TABLE: tuple[Rule, ...] = (
         "a radio group",
         None,
         1,
-        "default option",
+        "default options",
     ),
     _limit(
         "checkbox_group.options", "Checkbox group", "a checkbox group", 1, 10, "options"
@@ -445,6 +456,12 @@ TABLE: tuple[Rule, ...] = (
     _limit("embed.author_name", "Embed", "an author name", None, 256, "characters"),
     _limit("embed.url", "Embed", "an embed URL", None, 2048, "characters"),
     _limit("embed.color", "Embed", "color", 0, COLOR_MAX),
+    Rule(
+        "embed.sent_fields",
+        "Embed",
+        "an embed an app sends has no type but rich, no provider or video, and no "
+        "height, width or proxy_url on its image or thumbnail",
+    ),
 )
 
 R = TypeVar("R", bound=Rule)

@@ -177,7 +177,8 @@ def _kind(node: object) -> str:
 
     if isinstance(node, ComponentBase):
         name = node.type.name.lower().replace("_", " ")  # type: ignore[attr-defined]
-        article = "an" if name[0] in "aeiou" else "a"
+        # "a user select": no component's name starts with a vowel sound in u.
+        article = "an" if name[0] in "aeio" else "a"
         return f"{article} {name}"
 
     return f"{type(node).__name__} {node!r}"
@@ -529,7 +530,9 @@ def _check_mentions(walk: Walk, mentions: models.AllowedMentions | None) -> None
 def modal_violations(modal: models.Modal) -> list[Violation]:
     """Every rule ``modal`` breaks, in document order (empty when it is valid)."""
     walk = Walk(modal=True)
-    walk.custom_id("custom_id", modal.custom_id)
+    # Discord wants custom_ids unique among the components only: a modal may share
+    # its own with one of its inputs.
+    walk.length("custom_id", modal.custom_id, "custom_id")
     walk.length("title", modal.title, "modal.title")
     walk.count("components", modal.components, "modal.components")
     walk.children("components", modal.components, "place.modal")
