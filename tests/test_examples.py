@@ -1,5 +1,5 @@
 """examples/poll.py served by ``ikit serve`` in local mode, as README's quick start
-does, and driven over HTTP with signed requests."""
+does, and driven over HTTP with signed requests; README shows that very bot."""
 
 from __future__ import annotations
 
@@ -22,6 +22,17 @@ from tests.test_server import _free_port, _snowflake, _wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.anyio
+
+
+def test_the_readme_shows_the_bot_that_the_quick_start_serves() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"^```python\n(.*?)^```$", readme, re.S | re.M)
+    example = (ROOT / "examples" / "poll.py").read_text(encoding="utf-8")
+
+    assert snippet is not None, "README.md has no ```python block"
+    assert snippet[1] in example, (
+        "README.md's bot differs from examples/poll.py; copy the handlers over"
+    )
 
 
 @pytest.fixture(params=[1, 2], ids=["one-worker", "two-workers"])

@@ -10,11 +10,13 @@ import importlib.util
 import itertools
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +27,15 @@ import pytest
 import ikit
 from ikit import models, ui
 from ikit.app import App
-from ikit.context import ComponentContext
+from ikit.context import CommandContext, ComponentContext
 from ikit.rest import File
 from ikit.server._serve import serve
-from ikit.server.verify import generate_keypair, sign
+from ikit.server.verify import (
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    generate_keypair,
+    sign,
+)
 
 KEYS = generate_keypair()
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,8 +91,33 @@ def _click(custom_id: str, *, interaction_id: str | None = None) -> dict[str, An
     }
 
 
-def _app(public_key: str = KEYS.public_key) -> App:
-    app = App(application_id=1, public_key=public_key, health_path="/health")
+def _slash(command: str, /, **options: str) -> dict[str, Any]:
+    """A slash command (type 2) with string options."""
+    data = {
+        "id": "5",
+        "name": command,
+        "type": 1,
+        "options": [{"name": k, "type": 3, "value": v} for k, v in options.items()],
+    }
+    return {
+        "id": _snowflake(),
+        "application_id": "1",
+        "type": 2,
+        "token": "tok",
+        "version": 1,
+        "data": data,
+        "channel_id": "5",
+        "user": {"id": "9", "username": "tester"},
+    }
+
+
+def _app(public_key: str = KEYS.public_key, **options: Any) -> App:
+    app = App(application_id=1, public_key=public_key, health_path="/health", **options)
+
+    @app.command
+    async def hello(ctx: CommandContext, name: str) -> ikit.Response:
+        """Say hello."""
+        return ctx.reply(f"hello {name}")
 
     @app.component("greet/{name}")
     async def greet(ctx: ComponentContext, name: str) -> models.UpdateMessageResponse:
@@ -111,14 +143,26 @@ async def server(request: pytest.FixtureRequest) -> AsyncIterator[str]:
         url: str = request.getfixturevalue("granian_server")
         yield url
         return
+    async with serving(_app()) as url:
+        yield url
+
+
+@asynccontextmanager
+async def serving(app: App, **options: Any) -> AsyncIterator[str]:
+    """``app`` served by hypercorn in this process, on this test's loop, for the
+    block; yields its URL. ``options`` go to :func:`serve`."""
     port = _free_port()
     stop = anyio.Event()
     async with anyio.create_task_group() as tg:
-        tg.start_soon(lambda: serve(_app(), port=port, shutdown_trigger=stop.wait))
+        tg.start_soon(
+            lambda: serve(app, port=port, shutdown_trigger=stop.wait, **options)
+        )
         url = f"http://127.0.0.1:{port}"
-        await _wait_until_up(url)
-        yield url
-        stop.set()
+        try:
+            await _wait_until_up(url)
+            yield url
+        finally:
+            stop.set()
 
 
 @pytest.fixture(scope="module")
@@ -233,15 +277,51 @@ async def test_bad_signatures_are_refused(
     assert reason in response.text.lower()
 
 
-@pytest.mark.parametrize("skew", [-400, 400], ids=["old", "future"])
+@pytest.mark.parametrize(
+    ("kept", "reason"),
+    [
+        (
+            SIGNATURE_HEADER,
+            "the X-Signature-Timestamp header is missing; Discord sends it with "
+            "every interaction request",
+        ),
+        (
+            TIMESTAMP_HEADER,
+            "the X-Signature-Ed25519 header is missing; Discord signs every "
+            "interaction request",
+        ),
+    ],
+    ids=["signature-only", "timestamp-only"],
+)
+async def test_a_request_with_one_of_the_two_headers_is_refused(
+    server: str, kept: str, reason: str
+) -> None:
+    body, headers = _signed(_click("greet/x"))
+
+    response = await _post(server, body, {kept: headers[kept]})
+
+    assert response.status_code == 401
+    assert response.text == reason
+
+
+@pytest.mark.parametrize(
+    ("skew", "reason"),
+    [
+        (-400, r"[\d.]+ seconds old; requests more than 300 seconds old"),
+        (400, r"[\d.]+ seconds in the future; requests more than 300 seconds ahead"),
+    ],
+    ids=["old", "future"],
+)
 async def test_timestamps_outside_the_window_are_refused(
-    server: str, skew: int
+    server: str, skew: int, reason: str
 ) -> None:
     body, headers = _signed(_click("greet/x"), timestamp=int(time.time()) + skew)
 
     response = await _post(server, body, headers)
 
     assert response.status_code == 401
+    expected = rf"the X-Signature-Timestamp header is {reason} are refused \(check "
+    assert re.fullmatch(expected + r"the server clock\)", response.text)
 
 
 async def test_a_replayed_interaction_is_refused(server: str) -> None:
@@ -266,6 +346,32 @@ async def test_an_oversized_body_is_413(server: str) -> None:
     assert response.status_code == 413
 
 
+async def test_an_oversized_body_is_not_read_past_the_cap() -> None:
+    # No content-length to refuse it by, and a body that never ends: the app must
+    # count what it reads and stop at the first chunk past the cap.
+    chunk = b"x" * (64 << 10)
+    calls = 0
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal calls
+        calls += 1
+        return {"type": "http.request", "body": chunk, "more_body": True}
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/", "headers": []}
+    with anyio.fail_after(5):
+        await _app()(scope, receive, send)
+
+    assert sent[0]["status"] == 413
+    assert calls == (1 << 20) // len(chunk) + 1
+    assert sent[1]["body"] == (
+        b"the body is larger than 1048576 bytes, the most this endpoint accepts"
+    )
+
+
 async def test_wrong_method_and_path(server: str) -> None:
     async with httpx.AsyncClient() as client:
         wrong_method = await client.get(server + "/")
@@ -274,6 +380,44 @@ async def test_wrong_method_and_path(server: str) -> None:
     assert wrong_method.status_code == 405
     assert wrong_method.headers["allow"] == "POST"
     assert wrong_path.status_code == 404
+
+
+async def test_a_slash_command_is_routed_and_answered(server: str) -> None:
+    response = await _post(server, *_signed(_slash("hello", name="ana")))
+
+    assert response.status_code == 200
+    assert response.json() == {"type": 4, "data": {"content": "hello ana"}}
+
+
+async def test_the_app_answers_on_its_own_path_only() -> None:
+    async with serving(_app(path="/interactions")) as url:
+        on_path = await _post(url, *_signed(_click("greet/ana")), path="/interactions")
+        at_root = await _post(url, *_signed(_click("greet/ana")))
+
+    assert on_path.status_code == 200
+    assert on_path.json() == {"type": 7, "data": {"content": "hello ana"}}
+    assert at_root.status_code == 404
+
+
+async def test_paths_are_matched_below_the_root_path() -> None:
+    # As behind a proxy that forwards /bot/... unchanged: hypercorn passes the full
+    # path, with root_path beside it.
+    async with serving(_app(), root_path="/bot") as url:
+        answered = [
+            await _post(url, *_signed(_click("greet/ana")), path=path)
+            for path in ("/bot/", "/bot")
+        ]
+        outside = [
+            await _post(url, *_signed(_click("greet/ana")), path=path)
+            for path in ("/", "/botany")
+        ]
+        async with httpx.AsyncClient() as client:
+            health = await client.get(url + "/bot/health")
+
+    assert [r.status_code for r in answered] == [200, 200]
+    assert answered[0].json() == {"type": 7, "data": {"content": "hello ana"}}
+    assert [r.status_code for r in outside] == [404, 404]
+    assert health.status_code == 200
 
 
 async def test_malformed_json_after_a_valid_signature_is_400(server: str) -> None:

@@ -95,6 +95,7 @@ def _ping(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from ikit.app import _read_env_file
+    from ikit.server._serve import shutdown_timeout_of
     from ikit.server.verify import Verifier, generate_keypair
 
     env_file = Path(args.env_file) if args.env_file else None
@@ -114,10 +115,10 @@ def _serve(args: argparse.Namespace) -> int:
         _print_local_mode(args, keys.signing_key.encode().hex())
 
     application_path = _application_path(args.app)
-    _check_importable(application_path)
+    app = _load(application_path)
     if args.server == "granian":
         return _run_granian(args, application_path)
-    return _run_hypercorn(args, application_path)
+    return _run_hypercorn(args, application_path, shutdown_timeout_of(app))
 
 
 def _application_path(target: str) -> str:
@@ -141,7 +142,9 @@ def _application_path(target: str) -> str:
     return f"{location}:{attribute or 'app'}"
 
 
-def _check_importable(application_path: str) -> None:
+def _load(application_path: str) -> object:
+    """The app at ``application_path``, imported here so that a mistake is reported
+    before any worker starts."""
     module_name, _, attribute = application_path.partition(":")
     try:
         module = importlib.import_module(module_name)
@@ -149,11 +152,16 @@ def _check_importable(application_path: str) -> None:
         raise SystemExit(f"ikit: cannot import {module_name}: {error}") from None
     if not hasattr(module, attribute):
         raise SystemExit(f"ikit: {module_name} has no attribute {attribute!r}")
+    return getattr(module, attribute)
 
 
-def _run_hypercorn(args: argparse.Namespace, application_path: str) -> int:
+def _run_hypercorn(
+    args: argparse.Namespace, application_path: str, shutdown_timeout: float | None
+) -> int:
     from hypercorn.config import Config
     from hypercorn.run import run
+
+    from ikit.server._serve import apply_shutdown_timeout
 
     config = Config()
     config.application_path = application_path
@@ -163,6 +171,7 @@ def _run_hypercorn(args: argparse.Namespace, application_path: str) -> int:
     config.use_reloader = args.reload
     config.root_path = args.root_path
     config.worker_class = args.worker_class or _default_worker()
+    apply_shutdown_timeout(config, shutdown_timeout)
     return run(config)
 
 

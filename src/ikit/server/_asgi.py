@@ -1,8 +1,9 @@
 """The ASGI 3 adapter: lifespan owns the background work, http serves interactions.
 
 POST on the interactions path is verified and answered; other methods there get 405,
-other paths 404, and an optional health path answers GET with 200. The body is capped
-(413 past the cap, without reading the rest).
+other paths 404, and an optional health path answers GET with 200. Paths are matched
+below the scope's ``root_path`` (``--root-path /bot`` serves ``/bot/``). The body is
+capped (413 past the cap, without reading the rest).
 """
 
 from __future__ import annotations
@@ -85,17 +86,20 @@ class ASGIApp:
     async def _close_rest(self) -> None:
         rest = self.app._rest
         if rest is not None:
+            # Forget it too: a closed client cannot send, and a second lifespan (a
+            # reload, a test that serves the app again) makes a fresh one.
+            self.app._rest = None
             await rest.aclose()
 
     # -- http ------------------------------------------------------------------------
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         received_at = time.time()
-        path = scope.get("path", "")
+        path = _route_path(scope)
         method = scope.get("method", "GET")
-        if path == self.health_path and method in ("GET", "HEAD"):
+        if path is not None and method in ("GET", "HEAD") and path == self.health_path:
             await _reply(send, HTTPResult.text(200, "ok"))
-        elif path != self.path:
+        elif path != self.path:  # None (outside the mount point) included
             await _reply(send, HTTPResult.text(404, "not found"))
         elif method != "POST":
             result = HTTPResult.text(405, "interactions are POSTed")
@@ -126,6 +130,27 @@ class ASGIApp:
                 body, headers, work, received_at=received_at
             )
             await _reply(send, result)
+
+
+def _route_path(scope: Scope) -> str | None:
+    """The path below the app's mount point, or None for a path outside it.
+
+    ASGI servers pass the full path, with the mount point (``root_path``) beside it,
+    so the mount point is stripped before matching; ``/bot`` itself counts as
+    ``/bot/``.
+    """
+    path: str = scope.get("path", "")
+    root: str = scope.get("root_path", "").rstrip("/")
+    if not root:
+        return path
+
+    below = path.removeprefix(root)
+    if below == path:
+        return None
+    if not below:
+        return "/"
+    # "/bot" is the mount point of "/bot/x", not of "/botany".
+    return below if below.startswith("/") else None
 
 
 def _headers(scope: Scope) -> dict[str, str]:

@@ -5,7 +5,10 @@ application, lifespan included, so everything ikit does on hypercorn happens the
 way here: background work lives in the lifespan's task group, the deadline and the
 auto-deferral run on the worker's asyncio loop, and a SIGINT or SIGTERM lets the
 lifespan drain that work (bounded by the app's ``shutdown_timeout``) before the
-worker exits.
+worker exits. Unlike hypercorn, granian puts no bound of its own on that: it waits
+for the lifespan's shutdown and for its workers without a limit (its
+``workers_kill_timeout`` is off unless set), so the app's ``shutdown_timeout`` is
+the only one and nothing needs passing through.
 
 granian starts its workers as processes of its own and imports the app in each of
 them by its ``module:attribute`` path, so it cannot serve an App object built in the
