@@ -100,13 +100,12 @@ class State:
     def __init__(self) -> None:
         self.expired_tokens: set[str] = set()
         """Interaction tokens whose webhook is gone (answered 404, Unknown Webhook)."""
+        self.acknowledged: set[str] = set()
+        """Interactions answered once; a second callback gets 40060."""
         self.messages: dict[str, dict[str, Any]] = {}
         self.commands: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-        self.application: dict[str, Any] = {
-            "id": str(APPLICATION_ID),
-            "name": "ikit test app",
-            "description": "",
-        }
+        """Commands by scope (``global`` or the guild id), as Discord keeps them."""
+        self.application: dict[str, Any] = _application()
         self._ids = itertools.count(200000000000000000)
 
     def next_id(self) -> str:
@@ -218,6 +217,13 @@ def _attachment(fake: State, part: Part) -> dict[str, Any]:
 
 
 def _callback(fake: State, request: Recorded, params: Params) -> Reply:
+    if params["interaction_id"] in fake.acknowledged:
+        return 400, {
+            "code": 40060,
+            "message": "Interaction has already been acknowledged.",
+        }
+
+    fake.acknowledged.add(params["interaction_id"])
     if request.query.get("with_response") != ["true"]:
         return 204, None
 
@@ -290,15 +296,105 @@ def _scope(params: Params) -> str:
     return params.get("guild_id", "global")
 
 
+# Commands come back the way Discord keeps them, not as they were sent (reference
+# §5.4): defaults filled in, permissions as a string, localizations that repeat the
+# default dropped, and, for guild commands, no contexts or integration_types, which
+# Discord keeps for global commands only (§5.1).
+
+_ALL_CONTEXTS = [0, 1, 2]
+_BOT_DM = 1
+_NUMBER = 10
+
+
 def _command(fake: State, body: dict[str, Any], params: Params) -> dict[str, Any]:
-    command = {"type": 1, "description": "", **body}
-    command["id"] = body.get("id") or fake.next_id()
-    command["application_id"] = params["application_id"]
-    command["version"] = fake.next_id()
+    kind = body.get("type") or 1
+    permissions = body.get("default_member_permissions")
+    command: dict[str, Any] = {
+        "id": body.get("id") or fake.next_id(),
+        "application_id": params["application_id"],
+        "version": fake.next_id(),
+        "default_member_permissions": None if permissions is None else str(permissions),
+        "type": kind,
+        "name": body["name"],
+        "description": body.get("description") or "",
+        "nsfw": bool(body.get("nsfw")),
+    }
+    _localizations(command, body)
     if "guild_id" in params:
         command["guild_id"] = params["guild_id"]
+    else:
+        contexts = sorted(body.get("contexts") or _ALL_CONTEXTS)
+        command["contexts"] = contexts
+        command["integration_types"] = sorted(body.get("integration_types") or [0])
+        command["dm_permission"] = _BOT_DM in contexts
+
+    options = [_option(option) for option in body.get("options") or []]
+    if options:
+        command["options"] = options
+
+    if kind == 4:
+        command["handler"] = body.get("handler") or 1
 
     return command
+
+
+def _option(body: dict[str, Any]) -> dict[str, Any]:
+    option: dict[str, Any] = {
+        "type": body["type"],
+        "name": body["name"],
+        "description": body["description"],
+    }
+    _localizations(option, body)
+    for flag in ("required", "autocomplete"):
+        if body.get(flag):
+            option[flag] = True
+
+    for key in ("channel_types", "min_length", "max_length", "file_types"):
+        if body.get(key) is not None:
+            option[key] = body[key]
+
+    for key in ("min_value", "max_value"):
+        if body.get(key) is not None:
+            option[key] = _numeric(body["type"], body[key])
+
+    if body.get("choices"):
+        option["choices"] = [_choice(body["type"], c) for c in body["choices"]]
+
+    if body.get("options"):
+        option["options"] = [_option(child) for child in body["options"]]
+
+    return option
+
+
+def _choice(option_type: int, body: dict[str, Any]) -> dict[str, Any]:
+    choice = {"name": body["name"], "value": _numeric(option_type, body["value"])}
+    _localizations(choice, body, fields=("name",))
+    return choice
+
+
+def _numeric(option_type: int, value: Any) -> Any:
+    # A NUMBER option is a double to Discord: 1 comes back as 1.0.
+    return float(value) if option_type == _NUMBER else value
+
+
+def _localizations(
+    out: dict[str, Any],
+    body: dict[str, Any],
+    fields: tuple[str, ...] = ("name", "description"),
+) -> None:
+    for field_name in fields:
+        kept = {
+            locale: text
+            for locale, text in (body.get(f"{field_name}_localizations") or {}).items()
+            if text != body.get(field_name)
+        }
+        if kept:
+            out[f"{field_name}_localizations"] = kept
+
+
+def _without_localizations(command: dict[str, Any]) -> dict[str, Any]:
+    # Without ?with_localizations=true, Discord leaves the maps out.
+    return {k: v for k, v in command.items() if not k.endswith("_localizations")}
 
 
 def _unknown_command() -> Reply:
@@ -306,7 +402,11 @@ def _unknown_command() -> Reply:
 
 
 def _commands_get(fake: State, request: Recorded, params: Params) -> Reply:
-    return 200, list(fake.commands[_scope(params)].values())
+    commands = list(fake.commands[_scope(params)].values())
+    if request.query.get("with_localizations") != ["true"]:
+        commands = [_without_localizations(command) for command in commands]
+
+    return 200, commands
 
 
 def _command_create(fake: State, request: Recorded, params: Params) -> Reply:
@@ -327,17 +427,66 @@ def _commands_overwrite(fake: State, request: Recorded, params: Params) -> Reply
 
 
 def _command_edit(fake: State, request: Recorded, params: Params) -> Reply:
-    found = fake.commands[_scope(params)].get(params["command_id"])
+    commands = fake.commands[_scope(params)]
+    found = commands.get(params["command_id"])
     if found is None:
         return _unknown_command()
 
-    found.update(request.json())
-    return 200, found
+    edited = _command(fake, {**found, **request.json()}, params)
+    commands[edited["id"]] = edited
+    return 200, edited
 
 
 def _command_delete(fake: State, request: Recorded, params: Params) -> Reply:
     found = fake.commands[_scope(params)].pop(params["command_id"], None)
     return (204, None) if found else _unknown_command()
+
+
+def _user(user_id: str, name: str) -> dict[str, Any]:
+    return {
+        "id": user_id,
+        "username": name,
+        "avatar": None,
+        "discriminator": "0",
+        "public_flags": 0,
+        "flags": 0,
+        "global_name": None,
+        "primary_guild": None,
+    }
+
+
+def _application() -> dict[str, Any]:
+    """The app as ``GET /applications/@me`` returns it, with fields ikit skips."""
+    bot = _user(str(APPLICATION_ID), "ikit test") | {"bot": True}
+    install = {"scopes": ["applications.commands", "bot"], "permissions": "2048"}
+    return {
+        "id": str(APPLICATION_ID),
+        "name": "ikit test app",
+        "icon": None,
+        "description": "",
+        "type": None,
+        "bot": bot,
+        "owner": _user("300000000000000003", "owner"),
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "verify_key": "a" * 64,
+        "flags": 1 << 23,
+        "flags_new": str(1 << 23),
+        "install_params": install,
+        "integration_types_config": {
+            "0": {"oauth2_install_params": install},
+            "1": {},
+        },
+        "redirect_uris": [],
+        "interactions_endpoint_url": None,
+        "role_connections_verification_url": None,
+        "approximate_guild_count": 3,
+        "approximate_user_install_count": 0,
+        "approximate_user_authorization_count": 0,
+        "explicit_content_filter": 0,
+        "team": None,
+        "eligible_oauth2_scopes": ["applications.commands", "bot"],
+    }
 
 
 def _application_get(fake: State, request: Recorded, params: Params) -> Reply:

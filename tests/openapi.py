@@ -3,7 +3,9 @@
 ``validator(name)`` checks an encoded body against ``#/components/schemas/<name>``;
 ``check_keys(instance, name)`` checks that every key ikit emits is a property the
 schema names, since no request schema forbids extra keys (a misspelt field would pass
-``validator`` unnoticed).
+``validator`` unnoticed). ``validate_request(request)`` checks a request the fake
+Discord recorded against the JSON body its path declares; a multipart request's
+``payload_json`` is that same body.
 
 The spec is a floor, not the truth: Discord's docs win where the two disagree. The
 disagreements ikit follows the docs on are the patches in :data:`DOCS_OVER_SPEC`, each
@@ -16,6 +18,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +26,8 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
-from tests.shared import spec
+from tests.fake_rest_routes import Recorded
+from tests.shared import SPEC_FILE, spec
 
 __all__ = [
     "CALLBACK_SCHEMAS",
@@ -35,6 +39,7 @@ __all__ = [
     "schema_names",
     "unknown_keys",
     "validate",
+    "validate_request",
     "validator",
 ]
 
@@ -80,6 +85,19 @@ def _set(path: tuple[str, ...], value: object) -> Callable[[dict[str, Any]], Non
         if path[-1] not in node:
             raise AssertionError(f"the spec no longer has {'.'.join(path)}")
         node[path[-1]] = value
+
+    return apply
+
+
+def _also(name: str, alternative: dict[str, Any]) -> Callable[[dict[str, Any]], None]:
+    """Let property ``name`` take ``alternative`` as well as what the spec says."""
+
+    def apply(schema: dict[str, Any]) -> None:
+        if name not in schema["properties"]:
+            raise AssertionError(f"the spec no longer has {name!r}")
+        schema["properties"][name] = {
+            "anyOf": [schema["properties"][name], alternative]
+        }
 
     return apply
 
@@ -132,6 +150,18 @@ DOCS_OVER_SPEC: tuple[Patch, ...] = (
         _set(("properties", "components", "maxItems"), 5),
     ),
     Patch(
+        "ApplicationFormPartial",
+        "the docs' Edit Current Application takes description as a string (up to "
+        "400 characters); the spec has only a localized object",
+        _also("description", {"type": "string", "maxLength": 400}),
+    ),
+    Patch(
+        "ApplicationOAuth2InstallParams",
+        "the docs' install params carry permissions as a string; the spec, as for "
+        "default_member_permissions, types the request field as an integer",
+        _also("permissions", {"type": "string", "pattern": "^(0|[1-9][0-9]*)$"}),
+    ),
+    Patch(
         "ApplicationCommandOptionStringChoice",
         "the docs cap a string choice's value at 100 characters; the spec at 6000",
         _set(("properties", "value", "maxLength"), 100),
@@ -181,6 +211,32 @@ def validate(instance: object, schema_name: str) -> None:
     if error is not None:
         where = "".join(f"[{p!r}]" for p in error.absolute_path) or "the root"
         raise AssertionError(f"{schema_name} refuses {where}: {error.message}")
+
+
+def _operation(method: str, path: str) -> dict[str, Any] | None:
+    """The spec's operation for a concrete path; literal segments beat placeholders."""
+    best: tuple[int, dict[str, Any]] | None = None
+    for template, operations in spec()["paths"].items():
+        pattern = re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(template))
+        operation = operations.get(method.lower())
+        if operation and re.fullmatch(pattern, path):
+            literals = len(re.sub(r"\{\w+\}", "", template))
+            if best is None or literals > best[0]:
+                best = (literals, operation)
+    return best[1] if best else None
+
+
+def validate_request(request: Recorded) -> None:
+    """Fail when the body of ``request`` (its ``payload_json``, for a multipart one)
+    breaks the JSON schema its path declares; skipped without the spec."""
+    if not SPEC_FILE.exists():
+        return
+    operation = _operation(request.method, request.path)
+    assert operation is not None, f"the spec has no {request.method} {request.path}"
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    checker = Draft202012Validator({**body, "components": _components()})
+    error = best_match(checker.iter_errors(request.payload()))
+    assert error is None, f"{request.route}: {error.message} at {error.json_path}"
 
 
 def check_keys(instance: object, schema_name: str) -> None:

@@ -75,6 +75,17 @@ def option_changes(base: dict[str, Any], index: int, **changes: Any) -> dict[str
     return copy
 
 
+def with_nulls(base: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """A deep copy of ``base`` with these top-level fields set to an explicit null."""
+    return with_changes(base) | dict.fromkeys(keys)
+
+
+def option_nulls(base: dict[str, Any], index: int, *keys: str) -> dict[str, Any]:
+    copy = with_changes(base)
+    copy["options"][index] |= dict.fromkeys(keys)
+    return copy
+
+
 def plan(local: dict[str, Any], remote: dict[str, Any], **kwargs: Any) -> Any:
     return plan_sync([command(local)], [command(remote)], **kwargs)
 
@@ -176,6 +187,56 @@ EQUIVALENT = [
         option_changes(POLL, 1, type=10, min_value=1, max_value=60),
         option_changes(POLL, 1, type=10, min_value=1.0, max_value=60.0),
     ),
+    # Discord may answer null for what it leaves unset (reference §5.4).
+    ("type-null-is-chat-input", POLL, with_nulls(POLL, "type")),
+    ("nsfw-null-is-false", POLL, with_nulls(POLL, "nsfw")),
+    (
+        "options-null-is-empty",
+        with_changes(POLL, options=[]),
+        with_nulls(POLL, "options"),
+    ),
+    (
+        "integration-types-null-are-the-default",
+        POLL,
+        with_nulls(POLL, "integration_types"),
+    ),
+    (
+        "handler-null-outside-entry-points",
+        POLL,
+        with_nulls(POLL, "handler", "dm_permission", "guild_id"),
+    ),
+    (
+        "option-flags-null-are-false",
+        POLL,
+        option_nulls(POLL, 1, "required", "autocomplete"),
+    ),
+    (
+        "option-lists-null-are-empty",
+        option_changes(POLL, 1, choices=None),
+        option_nulls(POLL, 1, "choices", "options", "channel_types"),
+    ),
+    (
+        "option-localizations-null-are-empty",
+        POLL,
+        option_nulls(POLL, 0, "name_localizations", "description_localizations"),
+    ),
+    (
+        "option-bounds-null-are-unset",
+        option_changes(POLL, 1, min_value=None, max_value=None),
+        option_nulls(POLL, 1, "min_value", "max_value", "min_length", "max_length"),
+    ),
+    (
+        "choice-localizations-null-are-empty",
+        POLL,
+        option_changes(
+            POLL,
+            1,
+            choices=[
+                {"name": "one", "value": 1, "name_localizations": None},
+                {"name": "two", "value": 2, "name_localizations": None},
+            ],
+        ),
+    ),
     (
         "choice-values-int-or-float",
         option_changes(POLL, 1, choices=[{"name": "one", "value": 1}]),
@@ -196,6 +257,17 @@ def test_equivalent_spellings_plan_no_change(
 
     assert not result.has_changes
     assert len(result.unchanged) == 1
+
+
+def test_a_guild_plan_leaves_out_the_global_only_fields() -> None:
+    declared = with_changes(POLL, contexts=[0], integration_types=[0, 1])
+
+    # Discord keeps neither for a guild command (reference §5.1).
+    assert plan(declared, POLL).has_changes
+    assert not plan(declared, POLL, guild=True).has_changes
+    assert plan(with_changes(declared, nsfw=True), POLL, guild=True).updated[
+        0
+    ].changes == (FieldChange("nsfw", False, True),)
 
 
 def test_the_default_integration_types_are_a_parameter() -> None:

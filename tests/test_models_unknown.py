@@ -423,6 +423,24 @@ ENUMS = [
     ),
     pytest.param(
         Place(
+            {
+                "name": "poll",
+                "options": [
+                    {
+                        "type": 7,
+                        "name": "where",
+                        "description": "d",
+                        "channel_types": [0, NEW],
+                    }
+                ],
+            },
+            lambda c: c.options[0].channel_types[1],
+            models.ApplicationCommand,
+        ),
+        id="declared-option-channel_types",
+    ),
+    pytest.param(
+        Place(
             {"name": "launch", "type": 4, "handler": NEW},
             lambda c: c.handler,
             models.ApplicationCommand,
@@ -515,6 +533,27 @@ def test_unknown_flag_bits_are_kept(
     assert read(models.decode_interaction(models.encode(interaction))) == flags
 
 
+@pytest.mark.parametrize(
+    "type_",
+    [
+        pytest.param(models.MessagePayload, id="MessagePayload"),
+        pytest.param(models.DeferredMessageData, id="DeferredMessageData"),
+        pytest.param(models.MessageEdit, id="MessageEdit"),
+    ],
+)
+def test_unknown_flag_bits_are_sent_and_read_back(type_: Any) -> None:
+    flags = models.MessageFlags(models.MessageFlags.EPHEMERAL | UNKNOWN_BIT)
+
+    encoded = models.encode(type_(flags=flags))
+    again = models.decode(encoded, type_)
+
+    assert json.loads(encoded) == {
+        "flags": int(models.MessageFlags.EPHEMERAL) | UNKNOWN_BIT
+    }
+    assert again.flags == flags
+    assert models.MessageFlags.EPHEMERAL in again.flags
+
+
 BEYOND_52 = (1 << 53) | (1 << 60) | (1 << 100) | int(models.Permissions.ADMINISTRATOR)
 ROLE = {"id": "5", "name": "mod", "permissions": str(BEYOND_52)}
 
@@ -552,6 +591,25 @@ ROLE = {"id": "5", "name": "mod", "permissions": str(BEYOND_52)}
             lambda i: _channel_of(i).permissions,
             id="resolved-channel-permissions",
         ),
+        pytest.param(
+            _clicked(
+                component_type=8,
+                values=["333333333333333333"],
+                resolved={
+                    "channels": {
+                        "333333333333333333": CHANNEL
+                        | {"app_permissions": str(BEYOND_52)}
+                    }
+                },
+            ),
+            lambda i: _channel_of(i).app_permissions,
+            id="resolved-channel-app_permissions",
+        ),
+        pytest.param(
+            _with(_clicked(), channel=CHANNEL | {"app_permissions": str(BEYOND_52)}),
+            lambda i: i.channel.app_permissions,
+            id="interaction-channel-app_permissions",
+        ),
     ],
 )
 def test_permission_bits_beyond_52_are_kept(payload: dict[str, Any], read: Any) -> None:
@@ -565,3 +623,33 @@ def test_permission_bits_beyond_52_are_kept(payload: dict[str, Any], read: Any) 
     assert list(permissions) == ["ADMINISTRATOR"]
     assert repr(permissions) == f"<Permissions ADMINISTRATOR|{BEYOND_52 - 8:#x}>"
     assert str(BEYOND_52) in models.encode(interaction).decode()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(
+            models.decode(
+                json.dumps(
+                    {"name": "ban", "default_member_permissions": str(BEYOND_52)}
+                ),
+                models.ApplicationCommand,
+            ),
+            id="decoded",
+        ),
+        pytest.param(
+            models.ApplicationCommand(
+                name="ban", default_member_permissions=models.Permissions(BEYOND_52)
+            ),
+            id="declared",
+        ),
+    ],
+)
+def test_permission_bits_beyond_52_are_kept_on_a_command(
+    command: models.ApplicationCommand,
+) -> None:
+    encoded = models.encode(command)
+
+    assert command.default_member_permissions == BEYOND_52
+    assert json.loads(encoded)["default_member_permissions"] == str(BEYOND_52)
+    assert models.decode(encoded, models.ApplicationCommand) == command

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import ikit
+import ikit.rest
 
 NAMESPACES = [
     "ikit",
@@ -62,3 +63,24 @@ def test_the_top_level_namespace() -> None:
         "errors",
         "models",
     ]
+
+
+def test_what_a_rate_limit_store_author_needs_is_public() -> None:
+    assert {
+        "BucketState",
+        "GlobalWindow",
+        "RateLimitInfo",
+        "RateLimitStore",
+        "Reservation",
+        "Window",
+    } <= set(ikit.rest.__all__)
+
+
+def test_the_application_models_are_public() -> None:
+    assert {
+        "Application",
+        "ApplicationEdit",
+        "ApplicationFlags",
+        "ApplicationInstallParams",
+        "ApplicationIntegrationTypeConfig",
+    } <= set(ikit.models.__all__)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+import anyio
 import httpx
 import msgspec
 import pytest
 
 import ikit.rest
-from ikit.errors import NotFound, RestError, Unauthorized
+from ikit.errors import HTTPError, NotFound, RestError, Unauthorized
 from ikit.models import Message, MessageEdit, MessagePayload
 from ikit.rest import DEFAULT_BASE_URL, RestClient, Route
 from tests.fake_rest import APPLICATION_ID, BOT_TOKEN, FakeDiscord, Fault, rest_client
@@ -23,8 +25,10 @@ HELLO = MessagePayload(content="hello")
 
 def test_public_names() -> None:
     assert sorted(ikit.rest.__all__) == [
+        "BucketState",
         "DEFAULT_BASE_URL",
         "File",
+        "GlobalWindow",
         "MemoryRateLimitStore",
         "RateLimitInfo",
         "RateLimitStore",
@@ -251,6 +255,53 @@ async def test_after_a_401_the_token_is_not_sent_again(
         "create a new client."
     ]
     _assert_no_secret(caplog, "a-revoked-token")
+
+
+async def _ten_at_once(request: Callable[[], Awaitable[object]]) -> list[HTTPError]:
+    """Start ``request`` 10 times concurrently; the errors they raised."""
+    errors: list[HTTPError] = []
+
+    async def one() -> None:
+        try:
+            await request()
+        except HTTPError as error:
+            errors.append(error)
+
+    async with anyio.create_task_group() as group:
+        for _ in range(10):
+            group.start_soon(one)
+
+    return errors
+
+
+@pytest.mark.anyio
+async def test_a_401_stops_the_requests_already_waiting_for_their_slot() -> None:
+    fake = FakeDiscord(token="the-real-token")
+
+    async with rest_client(fake, token="a-revoked-token") as rest:
+        errors = await _ten_at_once(lambda: rest.create_message(5, HELLO))
+
+    assert len(fake.requests) == 1
+    assert len(errors) == 10
+    assert all(isinstance(error, Unauthorized) for error in errors)
+    assert sum("refused this bot token earlier" in str(e) for e in errors) == 9
+
+
+@pytest.mark.anyio
+async def test_a_dead_webhook_stops_the_requests_already_waiting_for_their_slot() -> (
+    None
+):
+    fake = FakeDiscord()
+    fake.expired_tokens.add("dead")
+
+    async with rest_client(fake) as rest:
+        errors = await _ten_at_once(
+            lambda: rest.create_followup(APPLICATION_ID, "dead", HELLO)
+        )
+
+    assert len(fake.requests) == 1
+    assert [(type(e), e.code) for e in errors] == [(NotFound, 10015)] * 10
+    assert sum("reported earlier for this token" in str(e) for e in errors) == 9
 
 
 @pytest.mark.anyio

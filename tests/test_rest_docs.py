@@ -63,3 +63,7 @@ def test_the_endpoint_table_lists_every_endpoint_method() -> None:
     }
 
     assert sorted(listed) == sorted(methods)
+
+
+def test_the_page_points_at_no_private_module() -> None:
+    assert re.findall(r"ikit\.rest\._\w+", _text()) == []

@@ -6,19 +6,23 @@ validated against it (skipped when ../shared is absent).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+import msgspec
 import pytest
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
 
 from ikit.models import (
     ActionRow,
     AllowedMentions,
+    Application,
     ApplicationCommand,
     ApplicationCommandOption,
     ApplicationCommandOptionType,
+    ApplicationEdit,
+    ApplicationFlags,
+    ApplicationInstallParams,
+    ApplicationIntegrationType,
+    ApplicationIntegrationTypeConfig,
     Button,
     ButtonStyle,
     DeferredMessageResponse,
@@ -32,10 +36,13 @@ from ikit.models import (
     MessagePayload,
     MessageResponse,
     PartialChannel,
+    Permissions,
     Role,
+    encode,
 )
 from tests.fake_rest import APPLICATION_ID, FakeDiscord, Recorded, rest_client
-from tests.shared import SPEC_FILE, spec
+from tests.openapi import check_keys, schema, validate, validate_request
+from tests.shared import SPEC_FILE
 
 GUILD_ID = 400000000000000004
 RICH = MessagePayload(
@@ -72,32 +79,6 @@ ECHO = ApplicationCommand(
 # -- checking bodies against the spec --------------------------------------------------
 
 
-def _spec_path(method: str, path: str) -> dict[str, Any] | None:
-    """The spec's operation for a concrete path; literal segments beat placeholders."""
-    best: tuple[int, dict[str, Any]] | None = None
-    for template, operations in spec()["paths"].items():
-        pattern = re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(template))
-        operation = operations.get(method.lower())
-        if operation and re.fullmatch(pattern, path):
-            literals = len(re.sub(r"\{\w+\}", "", template))
-            if best is None or literals > best[0]:
-                best = (literals, operation)
-
-    return best[1] if best else None
-
-
-def _validate(request: Recorded) -> None:
-    if not SPEC_FILE.exists():
-        return
-
-    operation = _spec_path(request.method, request.path)
-    assert operation is not None, f"the spec has no {request.method} {request.path}"
-    schema = operation["requestBody"]["content"]["application/json"]["schema"]
-    validator = Draft202012Validator({**schema, "components": spec()["components"]})
-    error = best_match(validator.iter_errors(request.payload()))
-    assert error is None, f"{request.route}: {error.message} at {error.json_path}"
-
-
 def test_the_spec_check_catches_a_bad_body() -> None:
     if not SPEC_FILE.exists():
         pytest.skip(f"Discord reference material not found at {SPEC_FILE}")
@@ -112,7 +93,7 @@ def test_the_spec_check_catches_a_bad_body() -> None:
         route="POST /channels/{channel_id}/messages",
     )
     with pytest.raises(AssertionError, match=r"is too long at \$\.embeds"):
-        _validate(bad)
+        validate_request(bad)
 
 
 # -- interactions ----------------------------------------------------------------------
@@ -150,7 +131,7 @@ async def test_interaction_response_and_original() -> None:
     assert edit.json() == {"content": "done", "embeds": None}
     assert (delete.method, delete.path) == ("DELETE", get.path)
     for request in (callback, callback_with, edit):
-        _validate(request)
+        validate_request(request)
 
 
 @pytest.mark.anyio
@@ -182,8 +163,8 @@ async def test_followups() -> None:
         "label": "Tea",
         "custom_id": "vote/tea",
     }
-    _validate(create)
-    _validate(edit)
+    validate_request(create)
+    validate_request(edit)
 
 
 # -- commands --------------------------------------------------------------------------
@@ -208,7 +189,10 @@ async def test_commands(guild_id: int | None) -> None:
         echo_id = overwritten[1].id
         assert echo_id is not None
         edited = await rest.edit_command(
-            APPLICATION_ID, echo_id, {"description": "Repeat it"}, guild_id=guild_id
+            APPLICATION_ID,
+            echo_id,
+            ApplicationCommand(name="echo", description="Repeat it"),
+            guild_id=guild_id,
         )
         await rest.delete_command(APPLICATION_ID, echo_id, guild_id=guild_id)
         remaining = await rest.get_commands(APPLICATION_ID, guild_id=guild_id)
@@ -226,12 +210,13 @@ async def test_commands(guild_id: int | None) -> None:
     assert get.query == {"with_localizations": ["true"]}
     assert (patch.path, patch.json()) == (
         f"{base}/commands/{echo_id}",
-        {"description": "Repeat it"},
+        {"name": "echo", "description": "Repeat it"},
     )
+    assert edited.options == ECHO.options  # what the edit left out is kept
     assert (delete.method, delete.path) == ("DELETE", patch.path)
     assert (guild_id is None) == all(c.guild_id is None for c in listed)
     for request in (put, post, patch):
-        _validate(request)
+        validate_request(request)
 
 
 # -- everything else -------------------------------------------------------------------
@@ -254,8 +239,8 @@ async def test_channel_messages() -> None:
         ("PATCH", f"/channels/9/messages/{created.id}"),
         ("DELETE", f"/channels/9/messages/{created.id}"),
     ]
-    _validate(fake.requests[0])
-    _validate(fake.requests[2])
+    validate_request(fake.requests[0])
+    validate_request(fake.requests[2])
 
 
 @pytest.mark.anyio
@@ -275,18 +260,102 @@ async def test_dm_member_roles() -> None:
     assert all(isinstance(role, Role) for role in roles)
     assert roles[0].id == GUILD_ID
     assert fake.requests[0].json() == {"recipient_id": "500000000000000005"}
-    _validate(fake.requests[0])
+    validate_request(fake.requests[0])
 
 
 @pytest.mark.anyio
 async def test_current_application() -> None:
     fake = FakeDiscord()
-    changes = {"interactions_endpoint_url": "https://bot.example/interactions"}
+    install = ApplicationInstallParams(
+        scopes=["applications.commands", "bot"],
+        permissions=Permissions.SEND_MESSAGES | Permissions.EMBED_LINKS,
+    )
+    edit = ApplicationEdit(
+        description="Polls for your server",
+        interactions_endpoint_url="https://bot.example/interactions",
+        tags=["polls", "utility"],
+        flags=ApplicationFlags.GATEWAY_MESSAGE_CONTENT_LIMITED,
+        custom_install_url=None,
+        install_params=install,
+        integration_types_config={
+            ApplicationIntegrationType.GUILD_INSTALL: ApplicationIntegrationTypeConfig(
+                oauth2_install_params=install
+            )
+        },
+    )
     async with rest_client(fake) as rest:
         before = await rest.get_current_application()
-        after = await rest.edit_current_application(changes)
+        after = await rest.edit_current_application(edit)
 
-    assert before["id"] == str(APPLICATION_ID)
-    assert after["interactions_endpoint_url"] == changes["interactions_endpoint_url"]
-    assert fake.requests[1].json() == changes
-    _validate(fake.requests[1])
+    assert isinstance(before, Application)
+    assert (before.id, before.name) == (APPLICATION_ID, "ikit test app")
+    assert before.bot_public is True
+    assert before.bot is not None
+    assert before.bot.bot is True
+    assert before.flags == ApplicationFlags.APPLICATION_COMMAND_BADGE
+    assert before.install_params is not None
+    assert before.install_params.permissions == Permissions.SEND_MESSAGES
+    assert before.integration_types_config is not None
+    assert set(before.integration_types_config) == {0, 1}
+    assert before.approximate_guild_count == 3
+    assert before.interactions_endpoint_url is None
+    assert after.description == "Polls for your server"
+    assert after.interactions_endpoint_url == "https://bot.example/interactions"
+    assert after.tags == ["polls", "utility"]
+    patch = fake.requests[1]
+    # Unset fields are left out; None is sent, to clear the field.
+    assert patch.json() == {
+        "description": "Polls for your server",
+        "flags": 1 << 19,
+        "tags": ["polls", "utility"],
+        "interactions_endpoint_url": "https://bot.example/interactions",
+        "custom_install_url": None,
+        "install_params": {
+            "scopes": ["applications.commands", "bot"],
+            "permissions": "18432",
+        },
+        "integration_types_config": {
+            "0": {
+                "oauth2_install_params": {
+                    "scopes": ["applications.commands", "bot"],
+                    "permissions": "18432",
+                }
+            }
+        },
+    }
+    validate_request(patch)
+    check_keys(patch.json(), "ApplicationFormPartial")
+
+
+def test_an_empty_application_edit_sends_an_empty_object() -> None:
+    assert encode(ApplicationEdit()) == b"{}"
+
+
+@pytest.mark.parametrize(
+    ("struct", "schema_name"),
+    [
+        pytest.param(Application, "PrivateApplicationResponse", id="application"),
+        pytest.param(ApplicationEdit, "ApplicationFormPartial", id="edit"),
+        pytest.param(
+            ApplicationInstallParams,
+            "ApplicationOAuth2InstallParamsResponse",
+            id="install-params",
+        ),
+    ],
+)
+def test_the_application_structs_name_the_specs_fields(
+    struct: type[Any], schema_name: str
+) -> None:
+    if not SPEC_FILE.exists():
+        pytest.skip(f"Discord reference material not found at {SPEC_FILE}")
+
+    names = {field.encode_name for field in msgspec.structs.fields(struct)}
+
+    assert names <= set(schema(schema_name)["properties"])
+
+
+def test_the_fakes_application_is_what_discord_returns() -> None:
+    if not SPEC_FILE.exists():
+        pytest.skip(f"Discord reference material not found at {SPEC_FILE}")
+
+    validate(FakeDiscord().application, "PrivateApplicationResponse")

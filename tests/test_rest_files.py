@@ -1,4 +1,8 @@
-"""Files: multipart bodies that Discord can read, from bytes, paths and file objects."""
+"""Files: multipart bodies that Discord can read, from bytes, paths and file objects.
+
+The ``payload_json`` part of each is validated against the JSON body its route
+declares in Discord's OpenAPI spec (skipped when ../shared is absent).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ import pytest
 from ikit.models import AttachmentPayload, MessageEdit, MessagePayload, MessageResponse
 from ikit.rest import File, Route
 from tests.fake_rest import APPLICATION_ID, FakeDiscord, Fault, rest_client
+from tests.openapi import validate_request
+from tests.shared import SPEC_FILE
 
 EDIT_ORIGINAL = (
     "PATCH /webhooks/{application_id}/{interaction_token}/messages/@original"
@@ -62,6 +68,25 @@ async def test_files_from_bytes_path_and_file_object(tmp_path: Path) -> None:
         "report.pdf",
         "SPOILER_run.log",
     ]
+    validate_request(request)
+
+
+@pytest.mark.anyio
+async def test_the_spec_check_reads_the_payload_json_part() -> None:
+    if not SPEC_FILE.exists():
+        pytest.skip(f"Discord reference material not found at {SPEC_FILE}")
+
+    fake = FakeDiscord()
+    async with rest_client(fake) as rest:
+        await rest.edit_original_response(
+            APPLICATION_ID,
+            "tok",
+            MessageEdit(content="x" * 2001),
+            files=[File(b"a", name="a.txt")],
+        )
+
+    with pytest.raises(AssertionError, match=r"is too long at \$\.content"):
+        validate_request(fake.requests[0])
 
 
 @pytest.mark.anyio
@@ -85,6 +110,7 @@ async def test_a_retried_upload_sends_the_same_bytes() -> None:
         == b"read only once"
     )
     assert first.payload() == second.payload()
+    validate_request(first)
 
 
 @pytest.mark.anyio
@@ -106,6 +132,7 @@ async def test_an_edit_keeps_listed_attachments_and_adds_new_ones() -> None:
         {"id": 0, "description": "described by the caller"},
         {"id": 1, "filename": "b.txt"},
     ]
+    validate_request(fake.requests[0])
 
 
 @pytest.mark.anyio
@@ -129,6 +156,7 @@ async def test_an_interaction_response_lists_its_files_in_data() -> None:
     assert result.resource is not None
     assert result.resource.message is not None
     assert result.resource.message.attachments[0].size == 4
+    validate_request(fake.requests[0])
 
 
 @pytest.mark.anyio

@@ -292,3 +292,28 @@ async def test_quiet_interaction_buckets_are_forgotten() -> None:
         await rest.create_followup(APPLICATION_ID, "last", MessagePayload(content="x"))
 
     assert len(store._queues) <= 2
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("shared", [True, False], ids=["one-store", "a-store-each"])
+async def test_clients_that_share_a_store_share_its_limits(shared: bool) -> None:
+    fake = FakeDiscord()
+    fake.limit(CREATE_MESSAGE, limit=2, period=0.3)
+    store = MemoryRateLimitStore()
+    stores = (store, store) if shared else (store, MemoryRateLimitStore())
+
+    async with (
+        rest_client(fake, store=stores[0]) as one,
+        rest_client(fake, store=stores[1]) as two,
+        anyio.create_task_group() as group,
+    ):
+        for n in range(4):
+            rest = one if n % 2 else two
+            group.start_soon(rest.create_message, 5, MessagePayload(content=str(n)))
+
+    assert _contents(fake.requests_to(CREATE_MESSAGE)) >= Counter("0123")
+    if shared:
+        assert fake.violations == []
+    else:
+        # Each client learns the bucket on its own, and both spend its slots.
+        assert fake.violations

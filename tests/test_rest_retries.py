@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
-from ikit.errors import NotFound, RateLimited, ServerError, TransportError
+from ikit.errors import HTTPError, NotFound, RateLimited, ServerError, TransportError
 from ikit.models import (
     ApplicationCommand,
     MessageEdit,
@@ -161,6 +163,61 @@ async def test_safe_writes_are_retried_after_a_5xx(route: str) -> None:
             )
 
     assert len(fake.requests_to(route)) == 2
+
+
+@pytest.mark.anyio
+async def test_a_callback_whose_answer_was_lost_is_not_an_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake = FakeDiscord()
+    fake.inject(CALLBACK, Fault.drop())
+    caplog.set_level(logging.DEBUG, logger="ikit.rest")
+
+    async with rest_client(fake) as rest:
+        await rest.create_interaction_response(1, "tok", MessageResponse(data=HELLO))
+
+    first, retry = fake.requests_to(CALLBACK)
+    assert first.payload() == retry.payload()
+    assert "1" in fake.acknowledged
+    assert (
+        "POST /interactions/{interaction_id}/{interaction_token}/callback: the retry "
+        "was refused as already acknowledged, so an earlier attempt was accepted; "
+        "treating the callback as sent"
+    ) in [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
+
+
+@pytest.mark.anyio
+async def test_a_lost_callback_asked_for_its_response_says_where_to_read_it() -> None:
+    fake = FakeDiscord()
+    fake.inject(CALLBACK, Fault.drop())
+
+    async with rest_client(fake) as rest:
+        with pytest.raises(
+            HTTPError,
+            match=r"already been acknowledged\. \(an earlier attempt, whose answer "
+            r"was lost, was accepted; read the message it made with "
+            r"get_original_response\)$",
+        ) as caught:
+            await rest.create_interaction_response(
+                1, "tok", MessageResponse(data=HELLO), with_response=True
+            )
+
+    assert caught.value.code == 40060
+    assert len(fake.requests_to(CALLBACK)) == 2
+
+
+@pytest.mark.anyio
+async def test_a_second_answer_without_a_lost_one_is_still_refused() -> None:
+    fake = FakeDiscord()
+
+    async with rest_client(fake) as rest:
+        await rest.create_interaction_response(1, "tok", MessageResponse(data=HELLO))
+        with pytest.raises(HTTPError, match=r"already been acknowledged\.$") as caught:
+            await rest.create_interaction_response(
+                1, "tok", MessageResponse(data=HELLO)
+            )
+
+    assert (caught.value.status, caught.value.code) == (400, 40060)
 
 
 @pytest.mark.anyio

@@ -2,7 +2,10 @@
 
 Both run against the fake Discord of ``tests.fake_rest``: ``app.sync()`` in-process,
 ``ikit sync`` over loopback (the command runs in a worker thread, with its own event
-loop, as it would in a terminal).
+loop, as it would in a terminal). The fake answers with commands as Discord keeps
+them, not as they were sent: defaults filled in, numbers as Discord types them,
+localizations that repeat the default dropped, and no ``contexts`` or
+``integration_types`` on guild commands.
 """
 
 from __future__ import annotations
@@ -12,12 +15,13 @@ import os
 import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import anyio
 import pytest
 
 import ikit
+from ikit import models
 from ikit.cli import main
 from ikit.commands import FieldChange
 from ikit.errors import IkitError
@@ -61,6 +65,50 @@ async def longer_poll(
 ) -> ikit.Response:
     """Start a poll in this channel."""
     return ctx.reply(question)
+
+
+async def survey(
+    ctx: ikit.CommandContext,
+    question: Annotated[
+        str,
+        ikit.Option(
+            description="What to ask",
+            name_localizations={"fr": "question", "de": "frage"},
+        ),
+    ],
+    share: Annotated[float, ikit.Range(1, 100)] = 50,
+    style: Literal["bars", "pie"] = "bars",
+    channel: Annotated[
+        models.PartialChannel,
+        ikit.ChannelTypes(
+            models.ChannelType.GUILD_ANNOUNCEMENT, models.ChannelType.GUILD_TEXT
+        ),
+    ]
+    | None = None,
+) -> ikit.Response:
+    """Start a survey."""
+    return ctx.reply(question)
+
+
+async def quote(ctx: ikit.CommandContext, message: models.Message) -> ikit.Response:
+    return ctx.reply(message.content)
+
+
+def make_rich_app(fake: FakeDiscord) -> ikit.App:
+    """An app whose commands use every field that Discord answers differently."""
+    app = ikit.App(application_id=APPLICATION_ID, token=BOT_TOKEN)
+    app.rest = rest_client(fake)
+    app.command(
+        survey,
+        description_localizations={"fr": "Lancer un sondage", "de": "Start a survey."},
+        default_member_permissions=models.Permissions.MANAGE_GUILD,
+        contexts=[2, 0],
+        integration_types=[1, 0],
+        nsfw=True,
+    )
+    app.command(ping)
+    app.message_command(quote, name="Quote")
+    return app
 
 
 def make_app(fake: FakeDiscord, *polls: Callable[..., object]) -> ikit.App:
@@ -116,6 +164,57 @@ async def test_a_second_sync_without_changes_writes_nothing() -> None:
     assert not again.has_changes
     assert [command.name for command in again.unchanged] == ["ping", "poll"]
     assert again.render() == "No changes: 2 commands up to date."
+
+
+async def test_discord_answers_with_commands_unlike_the_ones_sent() -> None:
+    fake = FakeDiscord()
+    app = make_app(fake, poll)
+
+    async with app.rest:
+        await app.sync()
+
+    sent = fake.requests[-1].json()[0]
+    kept = next(iter(fake.commands["global"].values()))
+    assert sent == {
+        "name": "ping",
+        "type": 1,
+        "description": "Check that the bot is alive.",
+    }
+    assert {k: v for k, v in kept.items() if k not in ("id", "version")} == {
+        "application_id": str(APPLICATION_ID),
+        "default_member_permissions": None,
+        "type": 1,
+        "name": "ping",
+        "description": "Check that the bot is alive.",
+        "nsfw": False,
+        "contexts": [0, 1, 2],
+        "integration_types": [0],
+        "dm_permission": True,
+    }
+
+
+@pytest.mark.parametrize("guild_id", [None, GUILD_ID], ids=["global", "guild"])
+async def test_a_second_sync_of_every_field_writes_nothing(
+    guild_id: int | None,
+) -> None:
+    fake = FakeDiscord()
+    app = make_rich_app(fake)
+
+    async with app.rest:
+        first = await app.sync(guild_id=guild_id)
+        again = await app.sync(guild_id=guild_id)
+
+    scope = GLOBAL if guild_id is None else GUILD
+    assert methods(fake) == [f"GET {scope}", f"PUT {scope}", f"GET {scope}"]
+    assert len(first.created) == 3
+    assert not again.has_changes, again.render()
+    kept = fake.commands["global" if guild_id is None else str(GUILD_ID)]
+    survey_kept = next(c for c in kept.values() if c["name"] == "survey")
+    # What Discord answers differs from what was sent, and still matches.
+    assert survey_kept["default_member_permissions"] == "32"
+    assert survey_kept["options"][1]["min_value"] == 1.0
+    assert survey_kept["description_localizations"] == {"fr": "Lancer un sondage"}
+    assert ("contexts" in survey_kept) == (guild_id is None)
 
 
 async def test_a_change_shows_each_field_and_is_written_once() -> None:

@@ -37,7 +37,12 @@ async def sync_commands(
     local = app.commands.to_models()
     # Discord gives a command that names no integration_types the app's own
     # installation types, which the App declares (guild installs by default).
-    plan = plan_sync(local, remote, default_integration_types=app.integration_types)
+    plan = plan_sync(
+        local,
+        remote,
+        default_integration_types=app.integration_types,
+        guild=guild_id is not None,
+    )
 
     logger.info("%s%s: %s", _scope(guild_id), _mode(plan, dry_run), plan.render())
     if plan.has_changes and not dry_run:

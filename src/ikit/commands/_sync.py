@@ -19,6 +19,9 @@ Discord spells "the same" compare equal (reference §5.4):
 - ``default_member_permissions`` becomes an int (requests may send an int, Discord
   answers a string); user and message commands have the description "";
 - ``contexts``, ``integration_types`` and ``channel_types`` are sets (sorted);
+- for one guild's commands, ``contexts`` and ``integration_types`` are not compared:
+  Discord keeps them only for global commands (reference §5.1), so a guild command
+  that declares them would otherwise differ on every sync;
 - localizations equal to the default text are dropped, as Discord drops them;
 - a float with an integral value becomes an int (Discord returns 1 or 1.0).
 
@@ -122,12 +125,14 @@ def plan_sync(
     remote: Sequence[ApplicationCommand],
     *,
     default_integration_types: Iterable[int] = _GUILD_INSTALL,
+    guild: bool = False,
 ) -> SyncPlan:
     """Compare the local declarations with Discord's commands.
 
     ``default_integration_types`` is what Discord assumes for a command that does
     not say: the installation types configured for the app ([0], guild installs,
-    unless the app is user-installable).
+    unless the app is user-installable). ``guild`` says the commands are one guild's,
+    which have no ``contexts`` or ``integration_types`` to compare.
     """
     defaults = tuple(default_integration_types)
     remaining, duplicates = _by_key(remote)
@@ -139,7 +144,10 @@ def plan_sync(
         if match is None:
             created.append(command)
             continue
-        changes = diff(normalize(match, defaults), normalize(command, defaults))
+        changes = diff(
+            normalize(match, defaults, guild=guild),
+            normalize(command, defaults, guild=guild),
+        )
         if changes:
             updated.append(CommandUpdate(command, match, tuple(changes)))
         else:
@@ -189,8 +197,11 @@ def _by_key(
 def normalize(
     command: ApplicationCommand,
     default_integration_types: Iterable[int] = _GUILD_INSTALL,
+    *,
+    guild: bool = False,
 ) -> dict[str, object]:
-    """The fields of ``command`` that a sync compares, in canonical form."""
+    """The fields of ``command`` that a sync compares, in canonical form
+    (``guild``: as one guild's command)."""
     kind = int(command.type or ApplicationCommandType.CHAT_INPUT)
     description = "" if kind in _MENUS else command.description
     fields: dict[str, object] = {
@@ -209,6 +220,9 @@ def normalize(
             command.integration_types, tuple(default_integration_types)
         ),
     }
+    if guild:
+        del fields["contexts"], fields["integration_types"]
+
     if kind == ApplicationCommandType.PRIMARY_ENTRY_POINT:
         fields["handler"] = _int_or_none(command.handler)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from ikit.models._base import DiscordEnum, Model, Snowflake, dec_hook, enc_hook
 from ikit.models._decode import decode, decode_interaction, encode
+from ikit.models.applications import *  # noqa: F403
+from ikit.models.applications import __all__ as _applications
 from ikit.models.commands import *  # noqa: F403
 from ikit.models.commands import __all__ as _commands
 from ikit.models.components import *  # noqa: F403
@@ -36,6 +38,7 @@ __all__ = [
     "decode_interaction",
     "enc_hook",
     "encode",
+    *_applications,
     *_commands,
     *_components,
     *_embeds,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 __all__ = [
+    "ApplicationFlags",
     "AttachmentFlags",
     "MessageFlags",
     "PermissionSet",
@@ -53,6 +54,22 @@ class AttachmentFlags(_Flags):
     IS_REMIX = 1 << 2
     IS_SPOILER = 1 << 3
     IS_ANIMATED = 1 << 5
+
+
+class ApplicationFlags(_Flags):
+    """An application's flags. Of these, an app may set only the three ``..._LIMITED``
+    intent flags itself (``edit_current_application``)."""
+
+    APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE = 1 << 6
+    GATEWAY_PRESENCE = 1 << 12
+    GATEWAY_PRESENCE_LIMITED = 1 << 13
+    GATEWAY_GUILD_MEMBERS = 1 << 14
+    GATEWAY_GUILD_MEMBERS_LIMITED = 1 << 15
+    VERIFICATION_PENDING_GUILD_LIMIT = 1 << 16
+    EMBEDDED = 1 << 17
+    GATEWAY_MESSAGE_CONTENT = 1 << 18
+    GATEWAY_MESSAGE_CONTENT_LIMITED = 1 << 19
+    APPLICATION_COMMAND_BADGE = 1 << 23
 
 
 class UserFlags(_Flags):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from ikit.models import ApplicationCommand
 from ikit.rest._http import HTTPCore
@@ -60,11 +59,15 @@ class CommandEndpoints(HTTPCore):
         self,
         application_id: int,
         command_id: int,
-        changes: ApplicationCommand | Mapping[str, Any],
+        changes: ApplicationCommand,
         *,
         guild_id: int | None = None,
     ) -> ApplicationCommand:
-        """Change some fields of a command (a mapping sends only the keys given)."""
+        """Change a command: the fields ``changes`` sets are sent, the rest kept.
+
+        A field left at None is not sent, so this cannot clear one; a bulk
+        overwrite can.
+        """
         return await self.request(
             "PATCH",
             _command(application_id, guild_id, command_id),

@@ -13,7 +13,13 @@
 
 A 401 on a bot-authorized request retires the bot token: later requests that need it
 fail at once, without touching the network. So does an "unknown webhook" or "unknown
-interaction" answer for the token in its path.
+interaction" answer for the token in its path. The refusal is checked twice: before a
+request waits for its slot, and again once it has the slot, since the answer that
+refused the credential may have come in while it waited; and it is remembered before
+the refused request gives its slot back, so the next in line sees it.
+
+A retried interaction callback that Discord refuses with 40060 ("already
+acknowledged") succeeded: an earlier attempt, whose answer was lost, was accepted.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from ikit.rest._errors import error_from_response
 from ikit.rest._multipart import File, MultipartField, build_multipart
 from ikit.rest._ratelimit import RateLimitInfo, parse_rate_limit
 from ikit.rest._routes import INTERACTION_CALLBACK, Route
-from ikit.rest._store import MemoryRateLimitStore, RateLimitStore
+from ikit.rest._store import MemoryRateLimitStore, RateLimitStore, Reservation
 
 __all__ = ["DEFAULT_BASE_URL", "USER_AGENT", "HTTPCore", "RetryPolicy"]
 
@@ -64,6 +70,7 @@ _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # interaction, invalid webhook token.
 _DEAD_TOKEN_CODES = frozenset({10015, 10062, 50027})
 _DEAD_TOKENS_KEPT = 4096
+_ALREADY_ACKNOWLEDGED = 40060
 
 _ADVICE = {
     "user": "another process may be using this token: give them one shared "
@@ -101,10 +108,14 @@ class _Call:
     method: str
     route: Route
     idempotent: bool
+    wants_body: bool = True
     content: bytes | None = None
     files: list[MultipartField] | None = None
     params: dict[str, str | int | bool] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    may_have_landed: bool = False
+    """Whether an earlier attempt may have reached Discord (5xx, or lost after
+    sending)."""
 
     @property
     def name(self) -> str:
@@ -202,11 +213,16 @@ class HTTPCore:
         retries allowed are spent.
         """
         method = method.upper()
-        self._refuse_early(method, route)
+        # Checked again once the request has its slot (see _attempt); this check
+        # spares it the wait.
+        refusal = self._refusal(method, route)
+        if refusal is not None:
+            raise refusal
+
         if idempotent is None:
             idempotent = method in _IDEMPOTENT
 
-        call = _Call(method, route, idempotent)
+        call = _Call(method, route, idempotent, wants_body=response_type is not None)
 
         await self._prepare(call, json, files, params)
         response = await self._send(call)
@@ -233,64 +249,79 @@ class HTTPCore:
             call.content = encode(json)
             call.headers["Content-Type"] = "application/json"
 
-    def _refuse_early(self, method: str, route: Route) -> None:
-        """Fail without the network when the credential is known to be refused."""
+    def _refusal(self, method: str, route: Route) -> HTTPError | None:
+        """The error to raise without the network, when the credential is known to
+        be refused."""
         if route.token_in_path:
             dead = self._dead_tokens.get(route.token_key or "")
-            if dead is not None:
-                raise type(dead)(
-                    status=dead.status,
-                    method=method,
-                    route=route.template,
-                    code=dead.code,
-                    message=f"{dead.message} (reported earlier for this token, "
-                    "so the request was not sent)",
-                )
-            return
+            if dead is None:
+                return None
+
+            return type(dead)(
+                status=dead.status,
+                method=method,
+                route=route.template,
+                code=dead.code,
+                message=f"{dead.message} (reported earlier for this token, "
+                "so the request was not sent)",
+            )
 
         if self._authorization is None:
-            raise _unauthorized(
+            return _unauthorized(
                 method, route, "this RestClient has no bot token; pass token="
             )
 
         if self._token_retired:
-            raise _unauthorized(
+            return _unauthorized(
                 method,
                 route,
                 "Discord refused this bot token earlier, so it is not sent again; "
                 "create a RestClient with a valid token",
             )
 
+        return None
+
     async def _send(self, call: _Call) -> httpx.Response:
         failures = limited = 0
         while True:
             try:
-                response, info = await self._attempt(call)
-            except httpx.TransportError as error:
+                response, info, error = await self._attempt(call)
+            except httpx.TransportError as failed:
                 failures += 1
-                await self._before_transport_retry(call, error, failures)
+                await self._before_transport_retry(call, failed, failures)
                 continue
 
             status = response.status_code
-            if status == 429:
+            if status == 429 and error is not None:
                 limited += 1
-                self._before_rate_limit_retry(call, response, info, limited)
+                self._before_rate_limit_retry(call, error, info, limited)
                 continue
 
             if status >= 500 and call.idempotent and failures < self.retry.retries:
                 failures += 1
+                call.may_have_landed = True
                 await self._pause(call, f"status {status}", failures)
                 continue
 
-            if status >= 400:
-                raise self._error(call, response, info)
+            if error is not None:
+                return self._raise_unless_answered(call, response, error)
 
             return response
 
-    async def _attempt(self, call: _Call) -> tuple[httpx.Response, RateLimitInfo]:
+    async def _attempt(
+        self, call: _Call
+    ) -> tuple[httpx.Response, RateLimitInfo, HTTPError | None]:
+        """One attempt: the answer, its rate-limit headers, and its error if any."""
         reservation = await self.store.acquire(
             call.name, call.route.major, counts_global=not call.route.token_in_path
         )
+        # The request ahead of this one in the bucket may have been refused while
+        # this one waited: the same credential would be refused again.
+        refusal = self._refusal(call.method, call.route)
+        if refusal is not None:
+            await self._settle(reservation, None)
+            raise refusal
+
         try:
             response = await self._http.request(
                 call.method,
@@ -303,18 +334,61 @@ class HTTPCore:
             )
         except BaseException:
             # No answer, or cancelled: the slot is settled all the same, or it leaks.
-            with anyio.CancelScope(shield=True):
-                await self.store.release(reservation, None)
+            await self._settle(reservation, None)
             raise
 
         info = parse_rate_limit(
             response.status_code, response.headers, response.content
         )
+        # Before the slot is given back: a refusal must be known to whoever takes it.
+        error = (
+            self._error(call, response, info) if response.status_code >= 400 else None
+        )
+        await self._settle(reservation, info)
+
+        _log_attempt(call, response, info)
+        return response, info, error
+
+    async def _settle(
+        self, reservation: Reservation, info: RateLimitInfo | None
+    ) -> None:
         with anyio.CancelScope(shield=True):
             await self.store.release(reservation, info)
 
-        _log_attempt(call, response, info)
-        return response, info
+    def _raise_unless_answered(
+        self, call: _Call, response: httpx.Response, error: HTTPError
+    ) -> httpx.Response:
+        """Raise ``error``, unless it says a lost earlier attempt was accepted.
+
+        Discord accepts one answer per interaction. A retried callback refused as
+        already acknowledged means the first attempt went through; only its answer
+        was lost.
+        """
+        answered = (
+            error.code == _ALREADY_ACKNOWLEDGED
+            and call.may_have_landed
+            and call.route.template == INTERACTION_CALLBACK
+        )
+        if not answered:
+            raise error
+
+        if call.wants_body:
+            # What the first attempt created was in the answer that was lost.
+            raise HTTPError(
+                status=error.status,
+                method=error.method,
+                route=error.route,
+                code=error.code,
+                message=f"{error.message} (an earlier attempt, whose answer was lost, "
+                "was accepted; read the message it made with get_original_response)",
+            )
+
+        _log.debug(
+            "%s: the retry was refused as already acknowledged, so an earlier "
+            "attempt was accepted; treating the callback as sent",
+            call.name,
+        )
+        return response
 
     async def _before_transport_retry(
         self, call: _Call, error: httpx.TransportError, failures: int
@@ -322,6 +396,9 @@ class HTTPCore:
         safe = call.idempotent or isinstance(error, _NOT_SENT)
         if not safe or failures > self.retry.retries:
             raise _transport_error(call, error, failures, safe) from error
+
+        if not isinstance(error, _NOT_SENT):
+            call.may_have_landed = True
 
         await self._pause(call, type(error).__name__, failures)
 
@@ -333,7 +410,7 @@ class HTTPCore:
     def _before_rate_limit_retry(
         self,
         call: _Call,
-        response: httpx.Response,
+        error: HTTPError,
         info: RateLimitInfo,
         limited: int,
     ) -> None:
@@ -342,7 +419,7 @@ class HTTPCore:
             limited > self.retry.rate_limit_retries
             or retry_after > self.retry.max_retry_after
         ):
-            raise self._error(call, response, info)
+            raise error
 
         scope = info.scope or "user"
         _log.warning(

@@ -170,7 +170,13 @@ def _integer(text: str | None) -> int | None:
 
 
 class BucketState:
-    """One (bucket, major) pair: what may be sent now, and what is in flight."""
+    """One (bucket, major) pair: what may be sent now, and what is in flight.
+
+    For the authors of a :class:`~ikit.rest.RateLimitStore`: call :meth:`delay`,
+    then :meth:`reserve` when it is 0, in ``acquire``; :meth:`finish` then
+    :meth:`observe` in ``release``. Times are the store's own monotonic clock. Its
+    state is its plain attributes, so a shared store can save and load it.
+    """
 
     __slots__ = (
         "blocked_until",
@@ -274,7 +280,12 @@ class BucketState:
 
 
 class GlobalWindow:
-    """The per-bot global limit, kept by the rule 7 count."""
+    """The per-bot global limit, kept by the rule 7 count.
+
+    A store calls :meth:`delay`, then :meth:`reserve`, for a request with
+    ``counts_global``; :meth:`finish` when it is settled, and :meth:`block` after a
+    global 429.
+    """
 
     __slots__ = ("_ends", "blocked_until", "in_flight", "limit", "period")
 
@@ -299,6 +310,7 @@ class GlobalWindow:
         return self._ends[0] - now if self._ends else math.inf
 
     def reserve(self) -> None:
+        """Count a request that is about to be sent."""
         self.in_flight += 1
 
     def finish(self, now: float) -> None:

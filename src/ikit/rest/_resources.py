@@ -3,10 +3,11 @@ channel messages, DMs, guild members and roles, and the application itself."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from ikit.models import (
+    Application,
+    ApplicationEdit,
     Member,
     Message,
     MessageEdit,
@@ -78,16 +79,13 @@ class ResourceEndpoints(HTTPCore):
         route = Route("/guilds/{guild_id}/roles", guild_id=guild_id)
         return await self.request("GET", route, response_type=list[Role])
 
-    async def get_current_application(self) -> dict[str, Any]:
-        """The application of the bot token, as Discord's JSON object."""
+    async def get_current_application(self) -> Application:
+        """The application of the bot token."""
         route = Route(_APPLICATION)
-        return await self.request("GET", route, response_type=dict[str, Any])
+        return await self.request("GET", route, response_type=Application)
 
-    async def edit_current_application(
-        self, changes: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        """Change the application's settings (description, interactions URL, ...)."""
+    async def edit_current_application(self, edit: ApplicationEdit) -> Application:
+        """Change the application's settings (description, interactions URL, ...):
+        the fields ``edit`` sets, and only those."""
         route = Route(_APPLICATION)
-        return await self.request(
-            "PATCH", route, json=changes, response_type=dict[str, Any]
-        )
+        return await self.request("PATCH", route, json=edit, response_type=Application)

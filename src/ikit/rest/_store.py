@@ -4,7 +4,9 @@ in-process default.
 The REST client calls :meth:`RateLimitStore.acquire` before every attempt and
 :meth:`RateLimitStore.release` exactly once after it, whatever happened. A store shared
 between processes (Redis, say) implements the same two calls; the bookkeeping it needs
-is in :mod:`ikit.rest._ratelimit`.
+is :class:`ikit.rest.BucketState` per (bucket, major) and
+:class:`ikit.rest.GlobalWindow` for the global limit, which this store wraps in locks
+and queues.
 """
 
 from __future__ import annotations
