@@ -89,7 +89,8 @@ FORBIDDEN = [
         slash("poll", [option("question", 3, "Tea?")]),
         _update(),
         "UpdateMessageResponse as the answer to APPLICATION_COMMAND interactions; "
-        "answer with one of: MessageResponse, DeferredMessageResponse, ModalResponse.",
+        "answer with one of: MessageResponse, DeferredMessageResponse, ModalResponse, "
+        "LaunchActivityResponse.",
         id="command-updates-a-message",
     ),
     pytest.param(
@@ -115,7 +116,7 @@ FORBIDDEN = [
         _modal(),
         "ModalResponse as the answer to MODAL_SUBMIT interactions; answer with one "
         "of: MessageResponse, DeferredMessageResponse, UpdateMessageResponse, "
-        "DeferredUpdateResponse.",
+        "DeferredUpdateResponse, LaunchActivityResponse.",
         id="modal-opens-a-modal",
     ),
     pytest.param(

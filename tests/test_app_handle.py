@@ -109,3 +109,28 @@ async def test_outside_a_lifespan_the_handlers_own_answer_comes_back(
     assert json.loads(result.body) == {"type": 4, "data": {"content": "Done."}}
     assert recorder.requests == []  # no deferral, so no edit of one
     assert "answered after the 0.2 s deadline" in caplog.text
+
+
+async def test_leaving_a_lifespan_closes_the_rest_client_the_app_made() -> None:
+    app = ikit.App(application_id=1, public_key=KEYS.public_key, token="t")
+
+    async with app.lifespan():
+        made = app.rest
+    async with app.lifespan():
+        again = app.rest
+
+    assert made is not again
+    assert made.is_closed
+    assert again.is_closed
+
+
+async def test_a_rest_client_given_to_the_app_is_left_to_its_owner() -> None:
+    app = _app(Recorder())
+    given = app.rest
+
+    async with app.lifespan():
+        pass
+
+    assert app.rest is given
+    assert not given.is_closed
+    await given.aclose()

@@ -175,6 +175,7 @@ class App:
         self._hooks: list[Hook] = []
         self._error_handler: ErrorHandler = self._default_error_handler
         self._rest: RestClient | None = None
+        self._made_rest: RestClient | None = None  # the one the app closes itself
         self.commands = CommandRegistry()
         """The declared commands, as :meth:`sync` sends them to Discord."""
         self._command_options: dict[tuple[int, str], dict[str, Any]] = {}
@@ -187,6 +188,11 @@ class App:
             "shutdown_timeout": shutdown_timeout,
         }
         self._asgi: ASGIApp | None = None
+
+    @property
+    def shutdown_timeout(self) -> float:
+        """Seconds shutdown waits for work that continues after answers."""
+        return float(self._server_options["shutdown_timeout"])
 
     @classmethod
     def from_env(cls, *, env_file: str | Path | None = ".env", **kwargs: Any) -> App:
@@ -376,7 +382,8 @@ class App:
         duration of the block; on exit, wait for it (bounded by shutdown_timeout).
 
         ASGI servers do this through the lifespan protocol; use it yourself around
-        :meth:`handle` on serverless platforms.
+        :meth:`handle` on serverless platforms. Leaving it also closes the REST
+        client the app made.
         """
         from ikit.server._core import background
 
@@ -388,6 +395,7 @@ class App:
             finally:
                 await asgi.drain()
                 asgi.background = None
+                await self._close_rest()
 
     async def handle(self, body: bytes, headers: Mapping[str, str]) -> HTTPResult:
         """Answer one HTTP request without ASGI: returns status, headers and body.
@@ -428,12 +436,25 @@ class App:
             kwargs: dict[str, Any] = {}
             if self.rest_base_url:
                 kwargs["base_url"] = self.rest_base_url
-            self._rest = RestClient(token=self.token, **kwargs)
+            self._rest = self._made_rest = RestClient(token=self.token, **kwargs)
         return self._rest
 
     @rest.setter
     def rest(self, client: RestClient) -> None:
+        """Use ``client``; the app never closes a client it was given."""
         self._rest = client
+
+    async def _close_rest(self) -> None:
+        """Close the REST client the app made, and forget it: a closed client cannot
+        send, and the next lifespan (a reload, a test serving the app again) makes a
+        fresh one. A client given through ``app.rest = ...`` is its owner's to
+        close."""
+        made, self._made_rest = self._made_rest, None
+        if made is None:
+            return
+        if self._rest is made:
+            self._rest = None
+        await made.aclose()
 
     # -- dispatch --------------------------------------------------------------------
 

@@ -164,6 +164,11 @@ class HTTPCore:
         """Close the connections. The client cannot send afterwards."""
         await self._http.aclose()
 
+    @property
+    def is_closed(self) -> bool:
+        """Whether :meth:`aclose` has run: a closed client cannot send."""
+        return self._http.is_closed
+
     @overload
     async def request(
         self,

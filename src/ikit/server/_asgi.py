@@ -84,12 +84,7 @@ class ASGIApp:
             background.cancel()  # nothing runs: this just closes the task group
 
     async def _close_rest(self) -> None:
-        rest = self.app._rest
-        if rest is not None:
-            # Forget it too: a closed client cannot send, and a second lifespan (a
-            # reload, a test that serves the app again) makes a fresh one.
-            self.app._rest = None
-            await rest.aclose()
+        await self.app._close_rest()
 
     # -- http ------------------------------------------------------------------------
 

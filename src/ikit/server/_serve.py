@@ -64,7 +64,7 @@ def shutdown_timeout_of(app: object) -> float | None:
 
     if not isinstance(app, App):
         return None
-    return float(app._server_options["shutdown_timeout"])
+    return app.shutdown_timeout
 
 
 def apply_shutdown_timeout(config: Any, shutdown_timeout: float | None) -> None:
