@@ -9,8 +9,9 @@ Discord recorded against the JSON body its path declares; a multipart request's
 
 The spec is a floor, not the truth: Discord's docs win where the two disagree. The
 disagreements ikit follows the docs on are the patches in :data:`DOCS_OVER_SPEC`, each
-with its reason; ``../shared/discord-openapi/README.md`` lists them. A patch that no
-longer applies (the spec changed under it) fails loudly.
+with its reason: those ``../shared/discord-openapi/README.md`` names among its known
+gaps, and those ikit's own tests found since. A patch that no longer applies (the spec
+changed under it) fails loudly.
 """
 
 from __future__ import annotations
