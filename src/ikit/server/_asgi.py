@@ -14,7 +14,13 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from ikit.errors import PayloadTooLarge
-from ikit.server._core import Background, HTTPResult, InteractionHandler, background
+from ikit.server._core import (
+    JSON_HEADERS,
+    Background,
+    HTTPResult,
+    InteractionHandler,
+    background,
+)
 from ikit.server.verify import ReplayGuard
 
 if TYPE_CHECKING:
@@ -148,11 +154,20 @@ def _route_path(scope: Scope) -> str | None:
     return below if below.startswith("/") else None
 
 
+_JSON_TYPE = (b"content-type", b"application/json")
+
+#: The request headers ikit reads: the body's size and Discord's signature.
+_READ = frozenset((b"content-length", b"x-signature-ed25519", b"x-signature-timestamp"))
+
+
 def _headers(scope: Scope) -> dict[str, str]:
-    return {
-        name.decode("latin-1").lower(): value.decode("latin-1")
-        for name, value in scope.get("headers", ())
-    }
+    """The headers ikit reads, decoded; the rest (a proxy's, say) are left alone."""
+    found: dict[str, str] = {}
+    for name, value in scope.get("headers", ()):
+        lowered = name.lower()  # ASGI servers send them lowercased; not all do
+        if lowered in _READ:
+            found[lowered.decode("latin-1")] = value.decode("latin-1")
+    return found
 
 
 async def _read_body(receive: Receive, headers: dict[str, str], cap: int) -> bytes:
@@ -182,9 +197,11 @@ def _too_large(cap: int) -> str:
 async def _reply(
     send: Send, result: HTTPResult, extra: tuple[tuple[str, str], ...] = ()
 ) -> None:
-    headers = [
-        (name.encode(), value.encode()) for name, value in (*result.headers, *extra)
-    ]
+    if result.headers is JSON_HEADERS and not extra:
+        headers = [_JSON_TYPE]  # nearly every answer: no encoding to do
+    else:
+        pairs = (*result.headers, *extra)
+        headers = [(name.encode(), value.encode()) for name, value in pairs]
     headers.append((b"content-length", str(len(result.body)).encode()))
     await send(
         {"type": "http.response.start", "status": result.status, "headers": headers}

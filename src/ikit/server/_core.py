@@ -43,7 +43,7 @@ __all__ = ["Background", "HTTPResult", "InteractionHandler", "background"]
 
 logger = logging.getLogger("ikit.server")
 
-_JSON = (("content-type", "application/json"),)
+JSON_HEADERS = (("content-type", "application/json"),)
 _TEXT = (("content-type", "text/plain; charset=utf-8"),)
 
 
@@ -53,7 +53,7 @@ class HTTPResult:
 
     status: int
     body: bytes
-    headers: tuple[tuple[str, str], ...] = field(default=_JSON)
+    headers: tuple[tuple[str, str], ...] = field(default=JSON_HEADERS)
 
     @classmethod
     def text(cls, status: int, message: str) -> HTTPResult:
@@ -93,7 +93,7 @@ class Background:
 
         # Eagerly: a handler that answers without waiting has answered on return.
         task = start_eagerly(self._loop, self._run(func, args))
-        if not task.done():
+        if task is not None:
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 

@@ -33,20 +33,22 @@ __all__ = ["start_eagerly"]
 
 def start_eagerly(
     loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, None]
-) -> asyncio.Task[None]:
-    """A task running ``coro`` whose first step has already run when this returns."""
+) -> asyncio.Task[None] | None:
+    """Run ``coro``'s first step now, as a task of its own; the task, or None when
+    ``coro`` finished in that step (nothing is left to wait for or cancel)."""
     if sys.version_info >= (3, 12):
-        return asyncio.Task(coro, loop=loop, eager_start=True)
+        task = asyncio.Task(coro, loop=loop, eager_start=True)
+        finished = task.done() and not task.cancelled() and task.exception() is None
+        return None if finished else task
     return _start_by_hand(loop, coro)
 
 
 def _start_by_hand(
     loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, None]
-) -> asyncio.Task[None]:
+) -> asyncio.Task[None] | None:
     context = contextvars.copy_context()
     resume = _Resume(coro)
     task = loop.create_task(resume.run(), context=context)
-    task.add_done_callback(resume.close)
     caller = asyncio.current_task(loop)
     if caller is not None:
         asyncio.tasks._leave_task(loop, caller)
@@ -57,6 +59,10 @@ def _start_by_hand(
         asyncio.tasks._leave_task(loop, task)
         if caller is not None:
             asyncio.tasks._enter_task(loop, caller)
+
+    if resume.finished_cleanly:
+        return None  # the task's own first step will only return
+    task.add_done_callback(resume.close)
     return task
 
 
@@ -70,6 +76,10 @@ class _Resume:
         self._waiting_for: Any = None
         self._finished = False
         self._error: BaseException | None = None
+
+    @property
+    def finished_cleanly(self) -> bool:
+        return self._finished and self._error is None
 
     def first_step(self) -> None:
         try:
