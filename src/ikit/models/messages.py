@@ -11,7 +11,7 @@ from msgspec import UNSET, UnsetType
 from ikit.models._base import Model, Snowflake
 from ikit.models.components import MessageComponent
 from ikit.models.embeds import Embed
-from ikit.models.enums import InteractionType, MessageType
+from ikit.models.enums import ApplicationIntegrationType, InteractionType, MessageType
 from ikit.models.flags import AttachmentFlags, MessageFlags
 from ikit.models.users import Member, PartialChannel, User
 
@@ -113,7 +113,7 @@ class MessageInteractionMetadata(Model, kw_only=True):
     id: Snowflake
     type: InteractionType
     user: User
-    authorizing_integration_owners: dict[int, Snowflake] = {}
+    authorizing_integration_owners: dict[ApplicationIntegrationType, Snowflake] = {}
     original_response_message_id: Snowflake | None = None
     target_user: User | None = None
     target_message_id: Snowflake | None = None
