@@ -5,11 +5,20 @@ suites that run in processes of their own (HTTP, cold start, memory)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from benchmarks.harness import Result
 
-__all__ = ["suites_section", "targets_section"]
+__all__ = ["TUNING_PAGE", "suites_section", "targets_section", "tuning_section"]
+
+#: What bought speed, each change with its measured effect: kept in Markdown beside
+#: this file, since its table rows are wider than code lines may be.
+TUNING_PAGE = Path(__file__).resolve().parent / "tuning.md"
+
+
+def tuning_section() -> str:
+    return TUNING_PAGE.read_text(encoding="utf-8") + "\n"
 
 
 def targets_section(results: dict[str, list[Result]], suites: dict[str, Any]) -> str:
@@ -118,7 +127,28 @@ def suites_section(suites: dict[str, Any]) -> str:
         parts.append("## Cold start\n\n" + _cold_table(suites["cold_start"]["rows"]))
     if "memory" in suites:
         parts.append("## Memory\n\n" + _memory_table(suites["memory"]["rows"]))
+    if "instructions" in suites:
+        parts.append(_instructions_section(suites["instructions"]))
     return "\n" + "\n".join(parts)
+
+
+def _instructions_section(counted: dict[str, Any]) -> str:
+    lines = [
+        "## Instructions per interaction\n",
+        "Counted by callgrind (`benchmarks/instructions.py`): each app answers "
+        f"{counted['count']:,} signed requests through its ASGI entry point, "
+        "in-process, signature check included, server left out. Unlike the timings "
+        "above, these counts move by about 1% between runs (hash seeds, keys).\n",
+        "| request | ikit | lower bound | lower bound / ikit |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for row in counted["rows"]:
+        spent = row["instructions"]
+        lines.append(
+            f"| {row['request']} | {spent['ikit']:,} | {spent['lower_bound']:,} "
+            f"| {row['lower_bound_over_ikit']:.2f}x |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def _http_section(http: dict[str, Any]) -> str:

@@ -2,9 +2,10 @@
 
 In-process benchmark modules are the ``bench_*.py`` files beside this one; after
 them come the suites that need processes of their own (``SUITES``): cold start,
-memory, and the HTTP benchmark (``benchmarks/http/suite.py``: wrk, hypercorn,
-granian, the peers). In quick mode the suites run a tiny version of themselves, and
-the HTTP one does not run. A module exposes
+memory, the HTTP benchmark (``benchmarks/http/suite.py``: wrk, hypercorn, granian,
+the peers) and instruction counts under callgrind (``benchmarks/instructions.py``).
+In quick mode the suites run a tiny version of themselves; the HTTP one and the
+instruction counts do not run. A module exposes
 either ``benchmarks() -> list[Benchmark]`` (see ``benchmarks/harness.py``), or a
 single comparison as module attributes: ``baseline`` and ``candidate`` (callables
 taking nothing), with optional ``NAME`` and ``check``.
@@ -56,6 +57,7 @@ SUITES: dict[str, tuple[Path, list[str], list[str] | None]] = {
         ["--counts", "10", "100"],
     ),
     "http": (HERE / "http" / "suite.py", ["--rounds", "3", "--seconds", "3"], None),
+    "instructions": (HERE / "instructions.py", ["--count", "1000"], None),
 }
 
 
@@ -219,6 +221,7 @@ def write_docs(
     DOCS_PAGE.write_text(
         DOCS_INTRO
         + report.targets_section(results, suites)
+        + report.tuning_section()
         + "## In process\n\n"
         + table(results)
         + "\n"
