@@ -7,6 +7,7 @@ returns, so it waits for the handler and returns the handler's own answer.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 
@@ -49,6 +50,11 @@ def _app(recorder: Recorder) -> ikit.App:
         """Take a while."""
         await anyio.sleep(0.6)
         return ctx.reply("Done.")
+
+    @app.command
+    async def quick(ctx: ikit.CommandContext) -> ikit.Response:
+        """Answer at once."""
+        return ctx.reply("Hi.")
 
     @app.command
     async def early(ctx: ikit.CommandContext) -> None:
@@ -134,3 +140,20 @@ async def test_a_rest_client_given_to_the_app_is_left_to_its_owner() -> None:
     assert app.rest is given
     assert not given.is_closed
     await given.aclose()
+
+
+async def test_answering_in_a_tight_loop_leaves_no_pile_of_tasks(
+    anyio_backend: str,
+) -> None:
+    # A caller that never yields to the event loop (a batch replay, a benchmark)
+    # must not pile up work for it: memory would grow with every interaction.
+    if anyio_backend != "asyncio":
+        pytest.skip("trio starts handlers in the lifespan's task group")
+    app = _app(Recorder())
+
+    async with app.lifespan():
+        for _ in range(2000):
+            await app.handle(*_signed("quick"))
+        pending = len(asyncio.all_tasks())
+
+    assert pending < 500

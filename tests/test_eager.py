@@ -12,16 +12,22 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import sys
+from collections.abc import Coroutine
 from typing import Any
 
 import anyio
 import pytest
 
-from ikit.server._eager import start_eagerly
+from ikit.server._eager import MOST_WAITING, EagerStarter
 
 pytestmark = pytest.mark.anyio
 
 request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id")
+
+
+def _start(coro: Coroutine[Any, Any, None]) -> asyncio.Task[None] | None:
+    return EagerStarter(asyncio.get_running_loop()).start(coro)
 
 
 @pytest.fixture
@@ -35,7 +41,7 @@ async def test_a_coroutine_that_never_waits_is_done_before_the_call_returns() ->
     async def handler() -> None:
         steps.append("ran")
 
-    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task = _start(handler())
 
     assert steps == ["ran"]
     assert task is None  # nothing left to wait for
@@ -50,7 +56,7 @@ async def test_the_first_step_runs_as_the_new_task() -> None:
         await asyncio.sleep(0)
         seen.append(asyncio.current_task())
 
-    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task = _start(handler())
     assert asyncio.current_task() is caller
     assert task is not None
     await task
@@ -71,7 +77,7 @@ async def test_a_cancel_scope_entered_before_waiting_still_exits_cleanly() -> No
     async def record() -> None:
         results.append(await handler())
 
-    task = start_eagerly(asyncio.get_running_loop(), record())
+    task = _start(record())
     assert task is not None
     await task
 
@@ -83,7 +89,7 @@ async def test_asyncio_timeout_entered_in_the_first_step_fires_in_the_task() -> 
         async with asyncio.timeout(0.01):
             await asyncio.sleep(1)
 
-    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task = _start(handler())
     assert task is not None
 
     with pytest.raises(TimeoutError):
@@ -99,7 +105,7 @@ async def test_context_variables_set_by_the_handler_stay_in_its_task() -> None:
         await asyncio.sleep(0)
         assert request_id.get() == "handler"
 
-    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task = _start(handler())
     assert task is not None
 
     assert request_id.get() == "caller"
@@ -110,7 +116,7 @@ async def test_an_error_in_the_first_step_is_the_tasks_error() -> None:
     async def handler() -> None:
         raise LookupError("no such poll")
 
-    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task = _start(handler())
     assert task is not None
 
     with pytest.raises(LookupError, match="no such poll"):
@@ -122,7 +128,7 @@ async def test_an_error_after_waiting_is_the_tasks_error() -> None:
         await asyncio.sleep(0)
         raise LookupError("no such poll")
 
-    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task = _start(handler())
     assert task is not None
 
     with pytest.raises(LookupError, match="no such poll"):
@@ -138,7 +144,7 @@ async def test_cancelling_a_waiting_task_cancels_the_handler() -> None:
         finally:
             cleaned_up.append("finally")
 
-    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task = _start(handler())
     assert task is not None
     await asyncio.sleep(0)
     task.cancel()
@@ -157,7 +163,7 @@ async def test_cancelled_before_it_resumed_the_handler_is_closed() -> None:
         finally:
             cleaned_up.append("finally")
 
-    task = start_eagerly(asyncio.get_running_loop(), handler())
+    task = _start(handler())
     assert task is not None
     task.cancel()  # before the loop ran the task's own first step
 
@@ -175,9 +181,27 @@ async def test_a_value_sent_back_reaches_the_handler() -> None:
     async def handler() -> None:
         received.append(await answer)
 
-    task = start_eagerly(loop, handler())
+    task = _start(handler())
     assert task is not None
     loop.call_soon(answer.set_result, "yes")
     await task
 
     assert received == ["yes"]
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="3.12's eager tasks leave none")
+async def test_a_caller_that_never_yields_cannot_pile_up_empty_steps() -> None:
+    starter = EagerStarter(asyncio.get_running_loop())
+    ran: list[int] = []
+
+    async def handler(n: int) -> None:
+        ran.append(n)
+
+    tasks = [starter.start(handler(n)) for n in range(MOST_WAITING + 10)]
+
+    assert starter.waiting == MOST_WAITING  # then ordinary tasks, left to the loop
+    assert tasks[MOST_WAITING - 1] is None
+    assert all(task is not None for task in tasks[MOST_WAITING:])
+    await asyncio.sleep(0)
+    assert starter.waiting == 0
+    assert sorted(ran) == list(range(MOST_WAITING + 10))

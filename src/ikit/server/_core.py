@@ -33,7 +33,7 @@ from ikit.models import (
     decode_interaction,
     encode,
 )
-from ikit.server._eager import start_eagerly
+from ikit.server._eager import EagerStarter
 from ikit.server.verify import MemoryReplayGuard, ReplayGuard, Verifier
 
 if TYPE_CHECKING:
@@ -78,7 +78,8 @@ class Background:
         self._task_group = task_group
         self._running = 0
         self._idle: anyio.Event | None = None
-        self._loop = _asyncio_loop()
+        loop = _asyncio_loop()
+        self._starter = EagerStarter(loop) if loop is not None else None
         self._tasks: set[asyncio.Task[None]] = set()
 
     @property
@@ -87,12 +88,12 @@ class Background:
 
     def start_soon(self, func: Callable[..., Awaitable[Any]], *args: Any) -> None:
         self._running += 1
-        if self._loop is None:
+        if self._starter is None:  # trio
             self._task_group.start_soon(self._run, func, args)
             return
 
         # Eagerly: a handler that answers without waiting has answered on return.
-        task = start_eagerly(self._loop, self._run(func, args))
+        task = self._starter.start(self._run(func, args))
         if task is not None:
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)

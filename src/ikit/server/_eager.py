@@ -17,6 +17,14 @@ waiting for to the task and relays every result and exception after it. A task
 cancelled before that scheduled step never enters the relay, so a done callback
 closes the coroutine.
 
+On 3.11 a coroutine that finished in its first step still leaves its task's empty
+step scheduled, about a kilobyte until the loop runs it. A server yields to the loop
+between requests, but a caller answering interactions in a tight loop never does
+(``await app.handle(...)`` over and over), and those steps would pile up. So
+:class:`EagerStarter` counts the steps still waiting and, past
+:data:`MOST_WAITING`, starts an ordinary task: its caller then waits for it, the
+loop runs, and the waiting steps with it.
+
 Keep in step with ``ikit.server._core.Background``, the one caller.
 """
 
@@ -28,51 +36,68 @@ import sys
 from collections.abc import Coroutine, Generator
 from typing import Any
 
-__all__ = ["start_eagerly"]
+__all__ = ["MOST_WAITING", "EagerStarter"]
+
+#: How many empty first steps (3.11) may wait for the loop before tasks start
+#: ordinarily again, letting the loop run them.
+MOST_WAITING = 256
 
 
-def start_eagerly(
-    loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, None]
-) -> asyncio.Task[None] | None:
-    """Run ``coro``'s first step now, as a task of its own; the task, or None when
-    ``coro`` finished in that step (nothing is left to wait for or cancel)."""
-    if sys.version_info >= (3, 12):
-        task = asyncio.Task(coro, loop=loop, eager_start=True)
-        finished = task.done() and not task.cancelled() and task.exception() is None
-        return None if finished else task
-    return _start_by_hand(loop, coro)
+class EagerStarter:
+    """Starts tasks on one loop whose first step runs at once, in the caller's turn."""
 
+    __slots__ = ("_loop", "waiting")
 
-def _start_by_hand(
-    loop: asyncio.AbstractEventLoop, coro: Coroutine[Any, Any, None]
-) -> asyncio.Task[None] | None:
-    context = contextvars.copy_context()
-    resume = _Resume(coro)
-    task = loop.create_task(resume.run(), context=context)
-    caller = asyncio.current_task(loop)
-    if caller is not None:
-        asyncio.tasks._leave_task(loop, caller)
-    asyncio.tasks._enter_task(loop, task)
-    try:
-        context.run(resume.first_step)
-    finally:
-        asyncio.tasks._leave_task(loop, task)
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        #: Empty first steps (3.11) that the loop has not run yet.
+        self.waiting = 0
+
+    def start(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[None] | None:
+        """Run ``coro``'s first step now, as a task of its own; the task, or None
+        when ``coro`` finished in that step (nothing is left to wait for or
+        cancel)."""
+        if sys.version_info >= (3, 12):
+            task = asyncio.Task(coro, loop=self._loop, eager_start=True)
+            finished = task.done() and not task.cancelled() and task.exception() is None
+            return None if finished else task
+        if self.waiting >= MOST_WAITING:
+            return self._loop.create_task(coro)
+        return self._start_by_hand(coro)
+
+    def _start_by_hand(
+        self, coro: Coroutine[Any, Any, None]
+    ) -> asyncio.Task[None] | None:
+        loop = self._loop
+        context = contextvars.copy_context()
+        resume = _Resume(coro, self)
+        task = loop.create_task(resume.run(), context=context)
+        caller = asyncio.current_task(loop)
         if caller is not None:
-            asyncio.tasks._enter_task(loop, caller)
+            asyncio.tasks._leave_task(loop, caller)
+        asyncio.tasks._enter_task(loop, task)
+        try:
+            context.run(resume.first_step)
+        finally:
+            asyncio.tasks._leave_task(loop, task)
+            if caller is not None:
+                asyncio.tasks._enter_task(loop, caller)
 
-    if resume.finished_cleanly:
-        return None  # the task's own first step will only return
-    task.add_done_callback(resume.close)
-    return task
+        if resume.finished_cleanly:
+            self.waiting += 1  # until the task's own, empty, first step has run
+            return None
+        task.add_done_callback(resume.close)
+        return task
 
 
 class _Resume:
     """Drives a coroutine whose first step was taken outside its task."""
 
-    __slots__ = ("_coro", "_error", "_finished", "_waiting_for")
+    __slots__ = ("_coro", "_error", "_finished", "_starter", "_waiting_for")
 
-    def __init__(self, coro: Coroutine[Any, Any, None]) -> None:
+    def __init__(self, coro: Coroutine[Any, Any, None], starter: EagerStarter) -> None:
         self._coro = coro
+        self._starter = starter
         self._waiting_for: Any = None
         self._finished = False
         self._error: BaseException | None = None
@@ -96,6 +121,7 @@ class _Resume:
             if self._finished:
                 if self._error is not None:
                     raise self._error
+                self._starter.waiting -= 1
                 return
             waiting_for = self._waiting_for
             self._waiting_for = None
