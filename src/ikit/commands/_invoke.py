@@ -159,7 +159,6 @@ def _converted(
     place: Place,
     index: int,
 ) -> object:
-    path = f"{place.item(index)}.value"
     if option.type != spec.type:
         raise DecodeError(
             f"option {spec.name!r} of {place.label}: expected a {spec.type.name} "
@@ -172,5 +171,5 @@ def _converted(
         raise DecodeError(
             f"option {spec.name!r} of {place.label}: expected {error.expected}, "
             f"got {option.value!r}",
-            path=path,
+            path=f"{place.item(index)}.value",
         ) from None
