@@ -385,17 +385,8 @@ class App:
         :meth:`handle` on serverless platforms. Leaving it also closes the REST
         client the app made.
         """
-        from ikit.server._core import background
-
-        asgi = self.asgi
-        async with background() as work:
-            asgi.background = work
-            try:
-                yield
-            finally:
-                await asgi.drain()
-                asgi.background = None
-                await self._close_rest()
+        async with self.asgi.lifespan():
+            yield
 
     async def handle(self, body: bytes, headers: Mapping[str, str]) -> HTTPResult:
         """Answer one HTTP request without ASGI: returns status, headers and body.

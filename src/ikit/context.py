@@ -94,6 +94,13 @@ class ResponseWithFiles:
 Response = InteractionResponse | ResponseWithFiles
 
 
+def _asyncio_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:  # trio runs no asyncio loop
+        return None
+
+
 def _wake(waiter: asyncio.Future[None]) -> None:
     if not waiter.done():
         waiter.set_result(None)
@@ -347,7 +354,7 @@ class Context(Generic[I]):
         """Wait until the handler answers, at most ``budget`` seconds."""
         if self._state is not _State.PENDING:
             return
-        loop = asyncio._get_running_loop()
+        loop = _asyncio_loop()
         if loop is None:  # trio
             event = anyio.Event()
             self._answered = event.set

@@ -8,9 +8,10 @@ capped (413 past the cap, without reading the rest).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from ikit.errors import PayloadTooLarge
@@ -70,27 +71,34 @@ class ASGIApp:
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         await receive()  # lifespan.startup
-        async with background() as work:
-            self.background = work
+        async with self.lifespan():
             await send({"type": "lifespan.startup.complete"})
             await receive()  # lifespan.shutdown
-            await self.drain()
-        self.background = None
-        await self._close_rest()
         await send({"type": "lifespan.shutdown.complete"})
 
+    @contextlib.asynccontextmanager
+    async def lifespan(self) -> AsyncIterator[None]:
+        """Where handlers' work after their answers runs, for the block; on exit,
+        drain it (see :meth:`drain`), then close the REST client the app made."""
+        try:
+            async with background() as work:
+                self.background = work
+                try:
+                    yield
+                finally:
+                    await self.drain()
+                    self.background = None
+        finally:
+            await self.app._close_rest()
+
     async def drain(self) -> None:
-        """Wait for background work (bounded by shutdown_timeout), then cancel it."""
+        """Wait for background work (bounded by shutdown_timeout), then cancel what
+        is left (which closes the task group when nothing is)."""
         background = self.background
         if background is None:
             return
-        if not await background.wait(self.shutdown_timeout):
-            background.cancel()
-        else:
-            background.cancel()  # nothing runs: this just closes the task group
-
-    async def _close_rest(self) -> None:
-        await self.app._close_rest()
+        await background.wait(self.shutdown_timeout)
+        background.cancel()
 
     # -- http ------------------------------------------------------------------------
 
