@@ -356,6 +356,16 @@ def test_a_float_sent_for_an_int_option_converts_when_integral() -> None:
             "$.data.options[1]",
         ),
         (
+            [opt("name", 3, "x"), opt("name", 3, "y")],
+            "unexpected option 'name' for /optional",
+            "$.data.options[1]",
+        ),
+        (
+            [opt("colour", 3, "red"), opt("name", 3, 5)],
+            "option 'name' of /optional: expected a string, got 5",
+            "$.data.options[1].value",
+        ),
+        (
             [opt("name", 3, "x"), opt("who", 6, "42")],
             "option 'who' of /optional: expected an id found in resolved users, "
             "got '42'",
@@ -377,6 +387,8 @@ def test_a_float_sent_for_an_int_option_converts_when_integral() -> None:
         "wrong-value",
         "wrong-type",
         "unknown",
+        "twice",
+        "unknown-and-wrong-value",
         "unresolved",
         "not-an-id",
         "bool-for-int",
@@ -540,6 +552,17 @@ def test_autocomplete_without_a_focused_option_is_refused() -> None:
 
     with pytest.raises(DecodeError, match="has no focused option"):
         make_config().resolve_autocomplete(data)
+
+
+def test_autocomplete_with_an_undeclared_option_is_refused() -> None:
+    data = command_data(
+        "config", nested(opt("key", 3, "v", focused=True), opt("colour", 3, "red"))
+    )
+
+    with pytest.raises(DecodeError, match="unexpected option 'colour'") as caught:
+        make_config().resolve_autocomplete(data)
+
+    assert caught.value.path == "$.data.options[0].options[0].options[1]"
 
 
 def test_autocomplete_on_a_top_level_command() -> None:

@@ -648,15 +648,17 @@ class App:
     ) -> tuple[Context[Any] | None, _Call]:
         ctx = CommandContext(interaction, self)
         data = interaction.data
-        if self.commands.find(data) is None:
+        command = self.commands.find(data)
+        if command is None:
             return ctx, self._unknown(ctx, "command", "/" + " ".join(data.path()))
         options = self._command_options.get((int(data.type), data.name), {})
         ctx.defer_ephemeral = bool(options.get("defer_ephemeral"))
         try:
-            invocation = self.commands.resolve(data)
+            invocation = command.resolve(data)
         except DecodeError as error:
             return ctx, self._stale(ctx, error)
-        return ctx, _bind(invocation.handler, ctx, dict(invocation.kwargs))
+        # The keyword arguments were built for this call alone: no copy needed.
+        return ctx, _bind(invocation.handler, ctx, invocation.kwargs)
 
     def _prepare_autocomplete(
         self, interaction: AutocompleteInteraction

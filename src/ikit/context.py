@@ -379,8 +379,6 @@ class Context(Generic[I]):
     def _message(
         self, children: Iterable[Any], *, content: str | None = None, **props: Any
     ) -> MessagePayload | MessageWithFiles:
-        from ikit import ui
-
         items = list(children)
         if items and isinstance(items[0], str) and content is None:
             # ctx.reply("Done.") reads best as plain message content.
@@ -392,6 +390,8 @@ class Context(Generic[I]):
             return MessagePayload(content=content, flags=flags)
         if props.get("files"):
             _check_uploads(props["files"])
+        from ikit import ui  # off the plain-text path above
+
         built: MessagePayload | MessageWithFiles = ui.Message(
             *items, content=content, **props
         )

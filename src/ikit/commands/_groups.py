@@ -33,7 +33,7 @@ T = TypeVar("T", bound=Awaitable[Any])
 class _Branch:
     """A named node whose children are subcommands (and, at the top, groups)."""
 
-    __slots__ = ("_children", "texts")
+    __slots__ = ("_children", "_places", "texts")
 
     def __init__(
         self,
@@ -46,6 +46,8 @@ class _Branch:
             name, description, name_localizations, description_localizations
         )
         self._children: dict[str, SubCommand[..., Any] | SubcommandGroup] = {}
+        # Where each child's options sit, worded once: error messages name them.
+        self._places: dict[str, Place] = {}
         with declaring(f"group {name!r}"):
             self.texts.check(chat_name_problem)
             if not description:
@@ -161,7 +163,10 @@ class _Branch:
                 path=place.json,
             )
 
-        inner = Place(f"{place.label} {child.name}", f"{place.json}[0].options")
+        inner = self._places.get(child.name)
+        if inner is None:
+            inner = Place(f"{place.label} {child.name}", f"{place.json}[0].options")
+            self._places[child.name] = inner
         return child, option.options or [], inner
 
 
@@ -211,7 +216,7 @@ class Group(_Branch):
     :class:`SubcommandGroup` whose ``command`` declares ``/config <group> <name>``.
     """
 
-    __slots__ = ("access",)
+    __slots__ = ("_place", "access")
     type: ClassVar[ApplicationCommandType] = ApplicationCommandType.CHAT_INPUT
 
     def __init__(
@@ -229,6 +234,7 @@ class Group(_Branch):
         super().__init__(
             name, description, name_localizations, description_localizations
         )
+        self._place = Place(f"/{name}", "$.data.options")
         with declaring(f"group {name!r}"):
             self.access = Access.of(
                 default_member_permissions, contexts, integration_types, nsfw
@@ -298,7 +304,7 @@ class Group(_Branch):
         check_invoked(data, self.type, self.name)
         node: _Branch = self
         given = data.options or []
-        place = Place(f"/{self.name}", "$.data.options")
+        place = self._place
         while True:
             child, given, place = node._step(given, place)
             if isinstance(child, SubCommand):

@@ -67,11 +67,14 @@ def keyword_arguments(
     place: Place,
 ) -> dict[str, object]:
     """The handler's keyword arguments: every option converted, defaults filled."""
-    sent = _by_name(specs, given, place)
+    sent = _by_name(given, place)
     kwargs: dict[str, object] = {}
+    used = 0
     for spec in specs:
-        if spec.name in sent:
-            index, option = sent[spec.name]
+        found = sent.get(spec.name)
+        if found is not None:
+            used += 1
+            index, option = found
             kwargs[spec.param] = _converted(spec, option, resolved, place, index)
         elif spec.required:
             raise DecodeError(
@@ -82,6 +85,8 @@ def keyword_arguments(
         else:
             kwargs[spec.param] = spec.default
 
+    if used < len(sent):
+        _refuse_unknown(specs, given, place)
     return kwargs
 
 
@@ -92,7 +97,8 @@ def autocomplete_arguments(
     place: Place,
 ) -> AutocompleteInvocation:
     """The focused option's handler and partial value, and the filled options."""
-    sent = _by_name(specs, given, place)
+    _refuse_unknown(specs, given, place)
+    sent = _by_name(given, place)
     focused = next((o for o in given if o.focused), None)
     if focused is None:
         raise DecodeError(
@@ -135,21 +141,35 @@ def _filled(
 
 
 def _by_name(
-    specs: Sequence[OptionSpec],
-    given: Sequence[CommandInteractionOption],
-    place: Place,
+    given: Sequence[CommandInteractionOption], place: Place
 ) -> dict[str, tuple[int, CommandInteractionOption]]:
-    known = {spec.name for spec in specs}
     sent: dict[str, tuple[int, CommandInteractionOption]] = {}
     for index, option in enumerate(given):
-        if option.name not in known or option.name in sent:
-            raise DecodeError(
-                f"unexpected option {option.name!r} for {place.label}; {_SYNC_HINT}",
-                path=place.item(index),
-            )
+        if option.name in sent:
+            raise _unexpected(option, place, index)
         sent[option.name] = (index, option)
 
     return sent
+
+
+def _refuse_unknown(
+    specs: Sequence[OptionSpec],
+    given: Sequence[CommandInteractionOption],
+    place: Place,
+) -> None:
+    known = {spec.name for spec in specs}
+    for index, option in enumerate(given):
+        if option.name not in known:
+            raise _unexpected(option, place, index)
+
+
+def _unexpected(
+    option: CommandInteractionOption, place: Place, index: int
+) -> DecodeError:
+    return DecodeError(
+        f"unexpected option {option.name!r} for {place.label}; {_SYNC_HINT}",
+        path=place.item(index),
+    )
 
 
 def _converted(
