@@ -182,8 +182,20 @@ async def _read_body(receive: Receive, headers: dict[str, str], cap: int) -> byt
     declared = headers.get("content-length", "")
     if declared.isdigit() and int(declared) > cap:
         raise PayloadTooLarge(_too_large(cap))
-    chunks: list[bytes] = []
-    size = 0
+    message = await receive()
+    if message["type"] == "http.disconnect":
+        return b""
+    body: bytes = message.get("body", b"")
+    if len(body) > cap:
+        raise PayloadTooLarge(_too_large(cap))
+    if message.get("more_body", False):
+        body = await _read_rest(receive, body, cap)
+    return body  # servers hand over an interaction in one message nearly always
+
+
+async def _read_rest(receive: Receive, first: bytes, cap: int) -> bytes:
+    chunks = [first]
+    size = len(first)
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":

@@ -198,12 +198,9 @@ class InteractionHandler:
             # A verified interaction still deserves an answer the user can read.
             logger.exception("failed to answer an interaction; sent the error message")
             return HTTPResult(200, encode(_error_answer(self.app.error_message)))
-        logger.info(
-            "%s -> %d in %.1f ms",
-            what,
-            result.status,
-            (time.perf_counter() - started) * 1000,
-        )
+        if logger.isEnabledFor(logging.INFO):
+            took = (time.perf_counter() - started) * 1000
+            logger.info("%s -> %d in %.1f ms", what, result.status, took)
         return result
 
     async def _answer(
