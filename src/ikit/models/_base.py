@@ -153,26 +153,50 @@ _FAST_DIGITS = 64
 # kept, per type, until there are _CACHED of them; then the cache starts over. The
 # values are immutable, so sharing one between payloads is safe.
 _CACHED = 4096
-_made: dict[type, dict[str, Any]] = {Snowflake: {}, Permissions: {}}
+
+
+class _Made(dict[Any, Any]):
+    """The values of one type made from strings so far; a miss makes the value.
+
+    Only strings are kept: ``True == 1``, so an int key would let a JSON ``true``
+    through as the id 1.
+    """
+
+    def __init__(self, type_: type[int], decode: Any) -> None:
+        super().__init__()
+        self._type = type_
+        self._decode = decode
+
+    def __missing__(self, value: object) -> object:
+        if type(value) is not str:
+            return self._decode(value)
+        if len(value) <= _FAST_DIGITS and value.isdigit() and value.isascii():
+            made = self._type(value)
+        else:
+            made = self._decode(value)  # raises for what is not an id
+        if len(self) >= _CACHED:
+            self.clear()
+        self[value] = made
+        return made
+
+
+_snowflakes = _Made(Snowflake, _decode_snowflake)
+_permissions = _Made(Permissions, _decode_permissions)
 
 
 def dec_hook(type_: type, value: object) -> object:
     """msgspec decode hook for ikit's custom wire types."""
-    made = _made.get(type_)
-    if made is not None and type(value) is str:
-        found = made.get(value)
-        if found is not None:
-            return found
-        if len(value) <= _FAST_DIGITS and value.isdigit() and value.isascii():
-            if len(made) >= _CACHED:
-                made.clear()
-            found = made[value] = type_(value)
-            return found
+    # One lookup per id on the way in: this runs for every id of every payload.
     if type_ is Snowflake:
-        return _decode_snowflake(value)
-    if type_ is Permissions:
-        return _decode_permissions(value)
-    raise NotImplementedError(f"ikit cannot decode {type_!r}")
+        made = _snowflakes
+    elif type_ is Permissions:
+        made = _permissions
+    else:
+        raise NotImplementedError(f"ikit cannot decode {type_!r}")
+    try:
+        return made[value]
+    except TypeError:  # unhashable: a list or an object where an id belongs
+        return made._decode(value)
 
 
 def enc_hook(value: Any) -> Any:
