@@ -103,35 +103,64 @@ class ASGIApp:
     # -- http ------------------------------------------------------------------------
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # An interaction's reads and writes are awaited here rather than in helpers:
+        # each await of the server's receive() or send() goes through every
+        # coroutine between the request's task and the awaitable, and a request
+        # makes four of them (granian hands the body over in two messages).
         received_at = time.time()
         path = _route_path(scope)
         method = scope.get("method", "GET")
+        if path != self.path or method != "POST":
+            await self._elsewhere(path, method, send)
+            return
+
+        headers = _headers(scope)
+        cap = self.max_body_size
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            await _reply(send, _too_large(cap))
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > cap:
+                await _reply(send, _too_large(cap))
+                return
+            if chunk:
+                chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+        background = self.background
+        if background is None:
+            await self._without_lifespan(body, headers, send, received_at)
+            return
+        result = await self.handler.handle(
+            body, headers, background, received_at=received_at
+        )
+        start, end = _messages(result)
+        await send(start)
+        await send(end)
+
+    async def _elsewhere(self, path: str | None, method: str, send: Send) -> None:
+        """Answer what is not an interaction: the health check, 404 and 405."""
         if path is not None and method in ("GET", "HEAD") and path == self.health_path:
             await _reply(send, HTTPResult.text(200, "ok"))
         elif path != self.path:  # None (outside the mount point) included
             await _reply(send, HTTPResult.text(404, "not found"))
-        elif method != "POST":
+        else:
             result = HTTPResult.text(405, "interactions are POSTed")
             await _reply(send, result, extra=(("allow", "POST"),))
-        else:
-            await self._interaction(scope, receive, send, received_at)
 
-    async def _interaction(
-        self, scope: Scope, receive: Receive, send: Send, received_at: float
+    async def _without_lifespan(
+        self, body: bytes, headers: dict[str, str], send: Send, received_at: float
     ) -> None:
-        headers = _headers(scope)
-        try:
-            body = await _read_body(receive, headers, self.max_body_size)
-        except PayloadTooLarge as error:
-            await _reply(send, HTTPResult.text(error.status, str(error)))
-            return
-
-        if self.background is not None:
-            result = await self.handler.handle(
-                body, headers, self.background, received_at=received_at
-            )
-            await _reply(send, result)
-            return
         # No lifespan (the server does not run it): the work that follows the answer
         # has nowhere to live, so the request waits for it.
         async with background() as work:
@@ -178,52 +207,30 @@ def _headers(scope: Scope) -> dict[str, str]:
     return found
 
 
-async def _read_body(receive: Receive, headers: dict[str, str], cap: int) -> bytes:
-    declared = headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > cap:
-        raise PayloadTooLarge(_too_large(cap))
-    message = await receive()
-    if message["type"] == "http.disconnect":
-        return b""
-    body: bytes = message.get("body", b"")
-    if len(body) > cap:
-        raise PayloadTooLarge(_too_large(cap))
-    if message.get("more_body", False):
-        body = await _read_rest(receive, body, cap)
-    return body  # servers hand over an interaction in one message nearly always
+def _too_large(cap: int) -> HTTPResult:
+    error = PayloadTooLarge(
+        f"the body is larger than {cap} bytes, the most this endpoint accepts"
+    )
+    return HTTPResult.text(error.status, str(error))
 
 
-async def _read_rest(receive: Receive, first: bytes, cap: int) -> bytes:
-    chunks = [first]
-    size = len(first)
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            break
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > cap:
-            raise PayloadTooLarge(_too_large(cap))
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
-
-
-def _too_large(cap: int) -> str:
-    return f"the body is larger than {cap} bytes, the most this endpoint accepts"
-
-
-async def _reply(
-    send: Send, result: HTTPResult, extra: tuple[tuple[str, str], ...] = ()
-) -> None:
+def _messages(
+    result: HTTPResult, extra: tuple[tuple[str, str], ...] = ()
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ASGI messages that start and end the answer."""
     if result.headers is JSON_HEADERS and not extra:
         headers = [_JSON_TYPE]  # nearly every answer: no encoding to do
     else:
         pairs = (*result.headers, *extra)
         headers = [(name.encode(), value.encode()) for name, value in pairs]
     headers.append((b"content-length", str(len(result.body)).encode()))
-    await send(
-        {"type": "http.response.start", "status": result.status, "headers": headers}
-    )
-    await send({"type": "http.response.body", "body": result.body})
+    start = {"type": "http.response.start", "status": result.status, "headers": headers}
+    return start, {"type": "http.response.body", "body": result.body}
+
+
+async def _reply(
+    send: Send, result: HTTPResult, extra: tuple[tuple[str, str], ...] = ()
+) -> None:
+    start, end = _messages(result, extra)
+    await send(start)
+    await send(end)
