@@ -3,7 +3,8 @@
     python3 benchmarks/instructions.py [--count 1000]
 
 Wall-clock numbers on a shared two-core machine move by 10-30% from run to run;
-an instruction count does not. Each app here (ikit's and the hand-written lower
+an instruction count does not, given the same key, signature and hash seed, which
+the driver fixes. Each app here (ikit's and the hand-written lower
 bound of ``benchmarks/http/apps.py``) answers the slash command and the button click
 of ``benchmarks/payloads.py`` through its ASGI entry point, called in-process on an
 asyncio loop with a signed request, ``--count`` times under ``valgrind
@@ -31,10 +32,13 @@ ROOT = HERE.parent
 
 #: Run under callgrind: serve ``count`` signed requests to one app through ASGI.
 DRIVER = """
-import asyncio, os, sys, time
+import asyncio, os, sys
 from nacl.signing import SigningKey
 
-key = SigningKey.generate()
+# A fixed key and timestamp: Ed25519 verification takes a number of steps that
+# depends on the key and the signature, so a new key per run moves the count by
+# thousands of instructions (the app under test keeps no timestamp window).
+key = SigningKey(bytes(range(32)))
 os.environ["IKIT_BENCH_PUBLIC_KEY"] = key.verify_key.encode().hex()
 from benchmarks.http import apps
 from benchmarks.payloads import body, component_click, slash_command
@@ -42,7 +46,7 @@ from benchmarks.payloads import body, component_click, slash_command
 app_name, request, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 app = {"ikit": apps.ikit_app, "lower_bound": apps.lower_bound}[app_name]
 payload = body(slash_command() if request == "command" else component_click())
-stamp = str(int(time.time())).encode()
+stamp = b"1764806400"
 signature = key.sign(stamp + payload).signature.hex().encode()
 headers = [
     (b"content-type", b"application/json"),
@@ -107,7 +111,12 @@ def _instructions(app: str, request: str, count: int) -> int:
             text=True,
             check=True,
             cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}"},
+            # A fixed hash seed: dict and set layouts (and so their probes) repeat.
+            env={
+                **os.environ,
+                "PYTHONPATH": f"{ROOT}:{ROOT / 'src'}",
+                "PYTHONHASHSEED": "0",
+            },
             timeout=900,
         )
     found = re.search(r"Collected : (\d+)", result.stderr)
