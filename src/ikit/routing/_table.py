@@ -87,7 +87,12 @@ class RouteTable(Generic[H]):
         bucket = self._buckets.get((segments[0], len(segments)))
         entry = None
         if bucket is not None:
-            entry = bucket.entries.get(tuple(segments[i] for i in bucket.positions))
+            positions = bucket.positions
+            if len(positions) == 1:  # most templates: the head, then values only
+                key: tuple[str, ...] = (segments[positions[0]],)
+            else:
+                key = tuple([segments[i] for i in positions])
+            entry = bucket.entries.get(key)
 
         if entry is None:
             logger.debug("no route matches custom_id %r", custom_id)
