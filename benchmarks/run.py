@@ -231,6 +231,29 @@ def write_docs(
     )
 
 
+def from_results(folder: Path) -> tuple[dict[str, list[Result]], dict[str, Any], Any]:
+    """The results, suites and environment that a full run left in ``folder``.
+
+    The environment is that of the in-process modules' run (every module's JSON
+    carries it).
+    """
+    results: dict[str, list[Result]] = {}
+    env: dict[str, Any] = {}
+    for path in sorted(folder.glob("bench_*.json")):
+        document = json.loads(path.read_text())
+        results[path.stem] = [Result(**r) for r in document.pop("results")]
+        document.pop("module")
+        env = document
+    suites = {
+        name: json.loads((folder / f"{name}.json").read_text())
+        for name in SUITES
+        if (folder / f"{name}.json").exists()
+    }
+    if not results:
+        raise SystemExit(f"no bench_*.json in {folder}: run the suite first")
+    return results, suites, env
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -239,7 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--write-docs",
         action="store_true",
-        help=f"also write {DOCS_PAGE.relative_to(ROOT)}",
+        help="also write docs/benchmarks.md",
+    )
+    parser.add_argument(
+        "--docs-only",
+        action="store_true",
+        help="run nothing: write the docs page from the JSON results already there "
+        "(after editing benchmarks/tuning.md, or re-running one suite)",
     )
     parser.add_argument("--results", type=Path, help="where to write the JSON results")
     parser.add_argument(
@@ -248,6 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick and args.write_docs:
         parser.error("--write-docs needs a full run: quick numbers mean nothing")
+
+    if args.docs_only:
+        write_docs(*from_results(args.results or RESULTS))
+        return 0
 
     folder = args.results or (Path(tempfile.mkdtemp()) if args.quick else RESULTS)
     env = environment(quick=args.quick)
