@@ -104,9 +104,10 @@ class ASGIApp:
 
     async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
         # An interaction's reads and writes are awaited here rather than in helpers:
-        # each await of the server's receive() or send() goes through every
-        # coroutine between the request's task and the awaitable, and a request
-        # makes four of them (granian hands the body over in two messages).
+        # an await of the server's receive() or send() that suspends goes through
+        # every coroutine between the request's task and the awaitable, twice, and
+        # a request makes four of them (granian hands the body over in two
+        # messages). The rest of the work is in the handler and in _messages().
         received_at = time.time()
         path = _route_path(scope)
         method = scope.get("method", "GET")
