@@ -141,7 +141,8 @@ def _instructions_section(counted: dict[str, Any]) -> str:
         "Counted by callgrind (`benchmarks/instructions.py`): each app answers "
         f"{counted['count']:,} signed requests through its ASGI entry point, "
         "in-process, signature check included, server left out. Unlike the timings "
-        "above, these counts move by about 1% between runs (hash seeds, keys).\n",
+        "above, these counts repeat exactly from run to run (a fixed signing key, "
+        "timestamp and hash seed).\n",
         "| request | ikit | lower bound | lower bound / ikit |",
         "| --- | ---: | ---: | ---: |",
     ]
