@@ -56,7 +56,7 @@ SUITES: dict[str, tuple[Path, list[str], list[str] | None]] = {
         ["--counts", "1000", "100000"],
         ["--counts", "10", "100"],
     ),
-    "http": (HERE / "http" / "suite.py", ["--rounds", "3", "--seconds", "3"], None),
+    "http": (HERE / "http" / "suite.py", ["--rounds", "5", "--seconds", "3"], None),
     "instructions": (HERE / "instructions.py", ["--count", "1000"], None),
 }
 
