@@ -231,7 +231,9 @@ def write_docs(
     )
 
 
-def from_results(folder: Path) -> tuple[dict[str, list[Result]], dict[str, Any], Any]:
+def from_results(
+    folder: Path,
+) -> tuple[dict[str, list[Result]], dict[str, Any], dict[str, Any]]:
     """The results, suites and environment that a full run left in ``folder``.
 
     The environment is that of the in-process modules' run (every module's JSON

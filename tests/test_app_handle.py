@@ -157,3 +157,15 @@ async def test_answering_in_a_tight_loop_leaves_no_pile_of_tasks(
         pending = len(asyncio.all_tasks())
 
     assert pending < 500
+
+
+async def test_a_body_over_the_cap_is_413_without_being_verified() -> None:
+    app = ikit.App(application_id=1, public_key=KEYS.public_key, max_body_size=100)
+    body = b"x" * 101
+
+    result = await app.handle(body, sign(KEYS.signing_key, body))
+
+    assert result.status == 413
+    assert result.body == (
+        b"the body is larger than 100 bytes, the most this endpoint accepts"
+    )

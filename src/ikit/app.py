@@ -405,10 +405,9 @@ class App:
         asgi = self.asgi
         headers = {name.lower(): value for name, value in headers.items()}
         if len(body) > asgi.max_body_size:
-            from ikit.server._core import HTTPResult
+            from ikit.server._core import too_large
 
-            limit = asgi.max_body_size
-            return HTTPResult.text(413, f"the body is larger than {limit} bytes")
+            return too_large(asgi.max_body_size)
         if asgi.background is not None:
             return await asgi.handler.handle(body, headers, asgi.background)
 
@@ -495,13 +494,10 @@ class App:
         task_group.start_soon(self._complete, ctx, call)
         # Most handlers answer in their first step, inside start_soon: then there is
         # nothing to wait for.
-        pending = ctx._answer is None
-        if defer:
-            if pending:
-                await ctx._wait_for_answer(self._budget(interaction, received_at))
-        else:
-            if pending:
-                await ctx._wait_for_answer(math.inf)
+        if ctx._answer is None:
+            budget = self._budget(interaction, received_at) if defer else math.inf
+            await ctx._wait_for_answer(budget)
+        if not defer:
             self._warn_if_late(interaction, received_at)
 
         deferral = ctx._defer_for_handler()

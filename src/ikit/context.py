@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import anyio
+import sniffio
 
 from ikit.errors import ResponseError
 from ikit.models import (
@@ -95,10 +96,10 @@ Response = InteractionResponse | ResponseWithFiles
 
 
 def _asyncio_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:  # trio runs no asyncio loop
+    """The running asyncio loop, or None under trio (the server's tasks use it too)."""
+    if sniffio.current_async_library() != "asyncio":
         return None
+    return asyncio.get_running_loop()
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:

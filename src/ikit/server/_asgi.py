@@ -14,13 +14,13 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from ikit.errors import PayloadTooLarge
 from ikit.server._core import (
     JSON_HEADERS,
     Background,
     HTTPResult,
     InteractionHandler,
     background,
+    too_large,
 )
 from ikit.server.verify import ReplayGuard
 
@@ -119,7 +119,7 @@ class ASGIApp:
         cap = self.max_body_size
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
-            await _reply(send, _too_large(cap))
+            await _reply(send, too_large(cap))
             return
         chunks: list[bytes] = []
         size = 0
@@ -130,7 +130,7 @@ class ASGIApp:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > cap:
-                await _reply(send, _too_large(cap))
+                await _reply(send, too_large(cap))
                 return
             if chunk:
                 chunks.append(chunk)
@@ -206,13 +206,6 @@ def _headers(scope: Scope) -> dict[str, str]:
         if lowered in _READ:
             found[lowered.decode("latin-1")] = value.decode("latin-1")
     return found
-
-
-def _too_large(cap: int) -> HTTPResult:
-    error = PayloadTooLarge(
-        f"the body is larger than {cap} bytes, the most this endpoint accepts"
-    )
-    return HTTPResult.text(error.status, str(error))
 
 
 def _messages(

@@ -19,10 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 import anyio.abc
-import sniffio
 
-from ikit.context import ResponseWithFiles
-from ikit.errors import ReplayedInteraction, RequestRejected
+from ikit.context import ResponseWithFiles, _asyncio_loop
+from ikit.errors import PayloadTooLarge, ReplayedInteraction, RequestRejected
 from ikit.models import (
     ApplicationCommandInteraction,
     AutocompleteInteraction,
@@ -58,6 +57,14 @@ class HTTPResult:
     @classmethod
     def text(cls, status: int, message: str) -> HTTPResult:
         return cls(status, message.encode(), _TEXT)
+
+
+def too_large(cap: int) -> HTTPResult:
+    """The 413 answer to a body of more than ``cap`` bytes (ASGI and app.handle)."""
+    error = PayloadTooLarge(
+        f"the body is larger than {cap} bytes, the most this endpoint accepts"
+    )
+    return HTTPResult.text(error.status, str(error))
 
 
 class Background:
@@ -146,13 +153,6 @@ async def background() -> AsyncIterator[Background]:
             yield work
         finally:
             await work.join()
-
-
-def _asyncio_loop() -> asyncio.AbstractEventLoop | None:
-    """The running asyncio loop, or None under trio."""
-    if sniffio.current_async_library() != "asyncio":
-        return None
-    return asyncio.get_running_loop()
 
 
 class InteractionHandler:
